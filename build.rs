@@ -1,0 +1,165 @@
+//! Build steps before the app compiles:
+//! 1. check that `locales/` and `content/` have a file for every language of
+//!    `pocket_model::language::LANGUAGES`, and that Cargo.toml lists the same languages;
+//! 2. check that every UI locale has every key English has (naming language and key);
+//! 3. validate every content file against the schema and against English (naming file and id);
+//! 4. generate the leptos_i18n module (wasm32 only);
+//! 5. stamp the build date and label.
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+use pocket_model::content::{compare_with_english, parse_content, parse_sources};
+use pocket_model::language::LANGUAGES;
+use std::collections::BTreeSet;
+use std::error::Error;
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=Cargo.toml");
+    println!("cargo::rerun-if-changed=locales");
+    println!("cargo::rerun-if-changed=content");
+    println!("cargo::rerun-if-env-changed=POCKET_RIGHTS_BUILD_LABEL");
+
+    let mut problems = Vec::new();
+    problems.extend(check_manifest_languages()?);
+    problems.extend(check_locale_keys());
+    problems.extend(check_content());
+    if !problems.is_empty() {
+        for p in &problems {
+            println!("cargo::error={p}");
+        }
+        return Err(format!("{} problem(s) in locales/ or content/ (see above)", problems.len()).into());
+    }
+
+    println!("cargo::rustc-env=POCKET_RIGHTS_BUILD_DATE={}", today_utc());
+    println!("cargo::rustc-env=POCKET_RIGHTS_BUILD_LABEL={}", std::env::var("POCKET_RIGHTS_BUILD_LABEL").unwrap_or_default());
+
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        // interpolate_display: labels such as "Call {{ name }}" are also needed as plain strings.
+        let mut cfg = Config::new("en")?.parse_options(ParseOptions::new().interpolate_display(true));
+        for l in LANGUAGES.iter().filter(|l| l.tag != "en") {
+            cfg = cfg.add_locale(l.tag)?;
+        }
+        let infos = TranslationsInfos::parse(cfg)?;
+        infos.emit_diagnostics();
+        infos.rerun_if_locales_changed();
+        let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR unset")?).join("i18n");
+        infos.generate_i18n_module(out)?;
+    }
+    Ok(())
+}
+
+/// `[package.metadata.leptos-i18n] locales` must list exactly the languages of the model.
+fn check_manifest_languages() -> Result<Vec<String>, Box<dyn Error>> {
+    let manifest = std::fs::read_to_string("Cargo.toml")?;
+    let line = manifest
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| *l != "[package.metadata.leptos-i18n]")
+        .find(|l| l.starts_with("locales"))
+        .ok_or("Cargo.toml: [package.metadata.leptos-i18n] has no `locales`")?;
+    let listed: BTreeSet<&str> = line.split('"').skip(1).step_by(2).collect();
+    let known: BTreeSet<&str> = LANGUAGES.iter().map(|l| l.tag).collect();
+    Ok(if listed == known {
+        vec![]
+    } else {
+        vec![format!("Cargo.toml: leptos-i18n locales {listed:?} differ from model/src/language.rs {known:?}")]
+    })
+}
+
+fn read_json(path: &str) -> Result<serde_json::Value, String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    serde_json::from_str(&raw).map_err(|e| format!("{path}: not valid JSON: {e}"))
+}
+
+/// Every language has every UI key of English, and no key English lacks.
+fn check_locale_keys() -> Vec<String> {
+    let english = match read_json("locales/en.json") {
+        Ok(serde_json::Value::Object(m)) => m,
+        Ok(_) => return vec!["locales/en.json: not a JSON object".into()],
+        Err(e) => return vec![e],
+    };
+    let mut out = Vec::new();
+    for lang in LANGUAGES.iter().filter(|l| l.tag != "en") {
+        let path = format!("locales/{}.json", lang.tag);
+        match read_json(&path) {
+            Ok(serde_json::Value::Object(m)) => {
+                for (key, value) in &english {
+                    match m.get(key) {
+                        None => out.push(format!("{path}: language '{}' lacks UI key '{key}'", lang.tag)),
+                        Some(v) if v.as_str().is_some_and(|s| s.trim().is_empty()) => {
+                            out.push(format!("{path}: language '{}' has an empty UI key '{key}'", lang.tag))
+                        }
+                        Some(v) if placeholders(v) != placeholders(value) => out.push(format!(
+                            "{path}: language '{}' key '{key}' has placeholders {:?}, English has {:?}",
+                            lang.tag,
+                            placeholders(v),
+                            placeholders(value)
+                        )),
+                        Some(_) => {}
+                    }
+                }
+                for key in m.keys().filter(|k| !english.contains_key(*k)) {
+                    out.push(format!("{path}: language '{}' has UI key '{key}' that English lacks", lang.tag));
+                }
+            }
+            Ok(_) => out.push(format!("{path}: not a JSON object")),
+            Err(e) => out.push(e),
+        }
+    }
+    out
+}
+
+/// The `{{ name }}` placeholders of a locale string.
+fn placeholders(v: &serde_json::Value) -> BTreeSet<String> {
+    let s = v.as_str().unwrap_or_default();
+    s.split("{{").skip(1).filter_map(|p| p.split("}}").next()).map(|p| p.trim().to_owned()).collect()
+}
+
+/// Validate `content/sources.json` and every `content/<lang>.json`.
+fn check_content() -> Vec<String> {
+    let strings = |errs: Vec<pocket_model::content::ContentError>| errs.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let sources = match std::fs::read_to_string("content/sources.json") {
+        Err(e) => return vec![format!("content/sources.json: cannot read: {e}")],
+        Ok(raw) => match parse_sources("content/sources.json", &raw) {
+            Ok(s) => s,
+            Err(e) => return strings(e),
+        },
+    };
+    let mut out = Vec::new();
+    let mut english = None;
+    for lang in LANGUAGES {
+        let file = format!("content/{}.json", lang.tag);
+        let raw = match std::fs::read_to_string(&file) {
+            Ok(r) => r,
+            Err(e) => {
+                out.push(format!("{file}: language '{}' has no content file: {e}", lang.tag));
+                continue;
+            }
+        };
+        match parse_content(&file, lang.tag, &raw, &sources) {
+            Err(e) => out.extend(strings(e)),
+            Ok(c) if lang.tag == "en" => english = Some(c),
+            Ok(c) => {
+                if let Some(en) = &english {
+                    out.extend(strings(compare_with_english(&file, &c, en)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Today's date in UTC as YYYY-MM-DD (civil-from-days, Howard Hinnant's algorithm).
+fn today_utc() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}

@@ -1,0 +1,89 @@
+// Shared pieces of the browser tests: a server for a build, Debian's Chromium at phone size
+// with a fresh profile, a watch on every request that leaves the app's origin, axe-core.
+import { chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "./serve.mjs";
+
+export const PORT = Number(process.env.E2E_PORT || 8765);
+export const BASE = `http://127.0.0.1:${PORT}`;
+export const DIST = process.env.E2E_DIST || "dist";
+export const DIST_NEXT = process.env.E2E_DIST_NEXT || "dist-next";
+export const SHOTS = process.env.SHOT_DIR || "e2e/out";
+export const PHONE = { width: 390, height: 844 };
+mkdirSync(SHOTS, { recursive: true });
+
+/** UI strings of a language, straight from the locale files the app compiles. */
+export function locale(tag) {
+  return JSON.parse(readFileSync(`locales/${tag}.json`, "utf8"));
+}
+
+/** Rights content of a language, straight from the content files the app fetches. */
+export function content(tag) {
+  return JSON.parse(readFileSync(`content/${tag}.json`, "utf8"));
+}
+
+/** Serve a build directory; `stop()` closes it and every open connection. */
+export async function startServer(dir = DIST) {
+  const server = await serve(dir, PORT);
+  return {
+    stop: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
+
+/** A Chromium with a fresh profile. `foreign` collects requests to any other origin. */
+export async function launch({ locale: lang = "en-US", timezoneId = "America/Chicago" } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), "pocket-rights-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    headless: true,
+    viewport: PHONE,
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: lang,
+    timezoneId,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-dev-shm-usage", `--lang=${lang}`],
+  });
+  const foreign = [];
+  const errors = [];
+  context.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(BASE) && !url.startsWith("data:") && !url.startsWith("blob:")) foreign.push(url);
+  });
+  const page = context.pages()[0] || await context.newPage();
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  return {
+    context, page, foreign, errors,
+    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** Wait until the app (not the static boot screen) shows the screen with this test id. */
+export async function screen(page, id, timeout = 20000) {
+  await page.locator(`[data-testid="screen-${id}"]`).waitFor({ timeout });
+}
+
+/** Wait until the service worker controls the page and has cached this version. */
+export async function offlineReady(page) {
+  await page.waitForFunction(async () => {
+    if (!navigator.serviceWorker.controller) return false;
+    const keys = await caches.keys();
+    return keys.some((k) => k.startsWith("pocket-rights-"));
+  }, null, { timeout: 30000, polling: 200 });
+}
+
+/** axe-core violations on the current page, as "rule (count)" strings. */
+export async function axe(page) {
+  const res = await new AxeBuilder({ page }).analyze();
+  return res.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+}

@@ -1,0 +1,58 @@
+// Static server for a build directory: brotli or gzip as a real host would send, and the
+// app's index.html for extension-less routes (/card, /map/TX) so that deep links work before
+// the service worker is installed. Usage: node e2e/serve.mjs [dir] [port]
+import http from "node:http";
+import { readFileSync, statSync } from "node:fs";
+import { join, extname, normalize, resolve } from "node:path";
+import zlib from "node:zlib";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
+  ".wasm": "application/wasm", ".webmanifest": "application/manifest+json",
+  ".png": "image/png", ".json": "application/json", ".svg": "image/svg+xml", ".txt": "text/plain",
+};
+
+/** Start serving `dir` on 127.0.0.1:`port`; resolves with the http.Server. */
+export function serve(dir, port) {
+  const root = resolve(dir);
+  const compressed = new Map();
+  const server = http.createServer((req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    if (path.includes("..")) { res.writeHead(400); return res.end(); }
+    if (path.endsWith("/")) path += "index.html";
+    let file = join(root, path);
+    try { if (!statSync(file).isFile()) throw new Error("not a file"); } catch {
+      if (extname(path)) { res.writeHead(404, { "content-type": "text/plain" }); return res.end("not found"); }
+      file = join(root, "index.html");
+    }
+    const ae = String(req.headers["accept-encoding"] || "");
+    const enc = ae.includes("br") ? "br" : ae.includes("gzip") ? "gzip" : null;
+    const key = `${file}|${enc}`;
+    if (!compressed.has(key)) {
+      const raw = readFileSync(file);
+      compressed.set(key, enc === "br"
+        ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : enc === "gzip" ? zlib.gzipSync(raw, { level: 9 }) : raw);
+    }
+    const headers = {
+      "content-type": TYPES[extname(file)] || "application/octet-stream",
+      vary: "accept-encoding",
+      // Hashed build outputs never change; everything else is revalidated.
+      "cache-control": /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
+    };
+    if (enc) headers["content-encoding"] = enc;
+    res.writeHead(200, headers);
+    res.end(req.method === "HEAD" ? undefined : compressed.get(key));
+  });
+  return new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => ok(server));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || "dist";
+  const port = Number(process.argv[3] || 8080);
+  await serve(dir, port);
+  console.log(`Pocket Rights: serving ${dir} on http://127.0.0.1:${port}`);
+}

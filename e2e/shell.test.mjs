@@ -1,0 +1,184 @@
+// The app shell in a real browser: every route, languages, offline, updates, privacy, a11y.
+// Runs against the release build in dist/ (and dist-next/ for the update check).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, DIST_NEXT, axe, launch, locale, offlineReady, screen, shot, startServer } from "./harness.mjs";
+
+/** Every route and the screen it must show. */
+const ROUTES = [
+  ["/", "home"], ["/card", "card"], ["/rights", "rights"], ["/rights/door", "rights-page"],
+  ["/rights/after-arrest", "rights-page"], ["/rights/warrant", "warrant"], ["/map", "map"],
+  ["/plan", "plan"], ["/about", "about"], ["/language", "language"], ["/no-such-page", "not-found"],
+];
+const en = locale("en");
+const es = locale("es");
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("every route renders its screen, at its own URL", async () => {
+  const { page } = browser;
+  for (const [path, id] of ROUTES) {
+    await page.goto(BASE + path);
+    await screen(page, id);
+    assert.equal(new URL(page.url()).pathname, path);
+    await shot(page, `route${path.replaceAll("/", "_") || "_home"}`);
+  }
+});
+
+test("home: the officer card is one tap away", async () => {
+  const { page } = browser;
+  await page.goto(BASE + "/");
+  await screen(page, "home");
+  assert.equal(await page.locator("[data-testid=show-officer] .officer-button-label").innerText(), en.home_show_officer);
+  await page.tap("[data-testid=show-officer]");
+  await screen(page, "card");
+});
+
+test("language switch changes every string at once and survives a reload", async () => {
+  const { page } = browser;
+  await page.goto(BASE + "/");
+  await screen(page, "home");
+  await page.click("[data-testid=language-button]");
+  await screen(page, "language");
+  await page.click("[data-testid=lang-es]");
+  await page.waitForFunction((t) => document.documentElement.lang === "es" && document.querySelector("h1")?.textContent === t, es.language_title);
+  await page.click(`nav.bottom-nav a[href="/"]`);
+  await screen(page, "home");
+  assert.equal(await page.locator(".officer-button-label").innerText(), es.home_show_officer);
+  assert.equal(await page.locator(`nav.bottom-nav a[href="/about"]`).innerText(), es.nav_about);
+  await page.reload();
+  await screen(page, "home");
+  assert.equal(await page.locator(".officer-button-label").innerText(), es.home_show_officer);
+  assert.equal(await page.getAttribute("html", "lang"), "es");
+  assert.equal(await page.getAttribute("html", "dir"), "ltr");
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("pocket-rights.settings")));
+  assert.equal(saved.language, "es");
+  await shot(page, "home-es");
+  // Back to English for the following tests.
+  await page.goto(BASE + "/language");
+  await page.click("[data-testid=lang-en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+});
+
+test("a first start with the browser in Spanish starts in Spanish", async () => {
+  const b = await launch({ locale: "es-MX" });
+  try {
+    await b.page.goto(BASE + "/");
+    await screen(b.page, "home");
+    assert.equal(await b.page.getAttribute("html", "lang"), "es");
+    assert.equal(await b.page.locator(".officer-button-label").innerText(), es.home_show_officer);
+  } finally {
+    await b.close();
+  }
+});
+
+test("a first start in an unsupported language starts in English", async () => {
+  const b = await launch({ locale: "xx-YY" });
+  try {
+    await b.page.goto(BASE + "/");
+    await screen(b.page, "home");
+    assert.equal(await b.page.getAttribute("html", "lang"), "en");
+  } finally {
+    await b.close();
+  }
+});
+
+test("broken stored settings: a clear start in a working app, and the old value kept aside", async () => {
+  const { page } = browser;
+  await page.goto(BASE + "/about");
+  await page.evaluate(() => localStorage.setItem("pocket-rights.settings", "{broken"));
+  await page.reload();
+  await screen(page, "about");
+  assert.equal(await page.evaluate(() => localStorage.getItem("pocket-rights.settings.unreadable")), "{broken");
+  await page.evaluate(() => { localStorage.removeItem("pocket-rights.settings"); localStorage.removeItem("pocket-rights.settings.unreadable"); });
+});
+
+test("About shows the version and the build date", async () => {
+  const { page } = browser;
+  await page.goto(BASE + "/about");
+  await screen(page, "about");
+  assert.match(await page.locator("[data-testid=app-version]").innerText(), /^\d+\.\d+\.\d+/);
+  assert.match(await page.locator("[data-testid=build-date]").innerText(), /^\d{4}-\d{2}-\d{2}$/);
+});
+
+test("installable: manifest parsed, no installability errors", async () => {
+  const { page, context } = browser;
+  await page.goto(BASE + "/");
+  await offlineReady(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  const manifest = await cdp.send("Page.getAppManifest");
+  await cdp.detach();
+  assert.deepEqual(installabilityErrors, []);
+  assert.deepEqual(manifest.errors, []);
+});
+
+test("axe-core finds no violations on any route", async () => {
+  const { page } = browser;
+  const found = [];
+  for (const [path, id] of ROUTES) {
+    await page.goto(BASE + path);
+    await screen(page, id);
+    for (const v of await axe(page)) found.push(`${path}: ${v}`);
+  }
+  assert.deepEqual(found, []);
+});
+
+test("offline: with the server stopped, a reload of every route still renders", async () => {
+  const { page, context } = browser;
+  await page.goto(BASE + "/");
+  await offlineReady(page);
+  await context.setOffline(true);
+  await server.stop();
+  for (const [path, id] of ROUTES) {
+    const resp = await page.goto(BASE + path);
+    assert.ok(resp.fromServiceWorker(), `${path} served by the service worker`);
+    await screen(page, id);
+    await page.reload();
+    await screen(page, id);
+  }
+  await page.goto(BASE + "/");
+  await screen(page, "home");
+  assert.equal(await page.locator("[data-testid=net-status]").innerText(), en.net_offline);
+  await shot(page, "offline-home");
+  await context.setOffline(false);
+});
+
+test("a new build served over the old one brings the update prompt, then the new version", async () => {
+  const { page } = browser;
+  server = await startServer(DIST_NEXT);
+  await page.goto(BASE + "/about");
+  await screen(page, "about");
+  const before = await page.locator("[data-testid=app-version]").innerText();
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.locator("[data-testid=update-prompt]").waitFor({ timeout: 30000 });
+  assert.equal(await page.locator("[data-testid=update-prompt] span").innerText(), en.update_ready);
+  // Until the person reloads, the old version keeps running.
+  assert.equal(await page.locator("[data-testid=app-version]").innerText(), before);
+  await shot(page, "update-prompt");
+  await Promise.all([page.waitForEvent("load", { timeout: 30000 }), page.click("[data-testid=update-reload]")]);
+  await screen(page, "about");
+  const after = await page.locator("[data-testid=app-version]").innerText();
+  assert.notEqual(after, before);
+  assert.match(after, /update-check/);
+  const keys = await page.evaluate(() => caches.keys());
+  assert.equal(keys.filter((k) => k.startsWith("pocket-rights-")).length, 1, `old caches removed: ${keys}`);
+});
+
+test("no request left the app's own origin during the whole run", () => {
+  assert.deepEqual(browser.foreign, []);
+});
+
+test("no script errors during the whole run", () => {
+  // Offline fetches of files that are not precached would show up here too.
+  const real = browser.errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED/.test(e));
+  assert.deepEqual(real, []);
+});

@@ -1,0 +1,156 @@
+//! The languages the app speaks, and which one to start in.
+//!
+//! This table is the one list of languages: build.rs checks that `locales/` and `content/`
+//! carry a file for each, and the app builds its picker from it.
+
+/// Text direction of a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The value of the HTML `dir` attribute.
+    pub fn as_attr(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// How far a translation has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranslationStatus {
+    /// The text the others are translated from.
+    Original,
+    /// Drafted by the team, awaiting review by a native speaker.
+    AwaitingReview,
+    /// Reviewed by a native speaker.
+    Reviewed,
+}
+
+/// One supported language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Language {
+    /// BCP 47 tag, also the file name in `locales/` and `content/`.
+    pub tag: &'static str,
+    /// The language's name in its own script, for the picker.
+    pub native_name: &'static str,
+    /// Its English name.
+    pub english_name: &'static str,
+    pub dir: Direction,
+    pub status: TranslationStatus,
+}
+
+const fn lang(tag: &'static str, native_name: &'static str, english_name: &'static str, dir: Direction, status: TranslationStatus) -> Language {
+    Language { tag, native_name, english_name, dir, status }
+}
+
+// Rtl is used as soon as a right-to-left language is in the table.
+#[allow(unused_imports)]
+use Direction::{Ltr, Rtl};
+use TranslationStatus::{AwaitingReview, Original};
+
+/// Every language of this build, English first.
+pub const LANGUAGES: &[Language] = &[
+    lang("en", "English", "English", Ltr, Original),
+    lang("es", "Español", "Spanish", Ltr, AwaitingReview),
+];
+
+/// The language used when nothing else fits.
+pub const FALLBACK: &Language = &LANGUAGES[0];
+
+/// The language with exactly this tag.
+pub fn by_tag(tag: &str) -> Option<&'static Language> {
+    LANGUAGES.iter().find(|l| l.tag.eq_ignore_ascii_case(tag))
+}
+
+/// Map a browser language tag ("es-MX", "zh-TW", "pt_BR") to a supported language.
+pub fn from_browser_tag(tag: &str) -> Option<&'static Language> {
+    let norm = tag.trim().replace('_', "-");
+    if norm.is_empty() {
+        return None;
+    }
+    if let Some(l) = by_tag(&norm) {
+        return Some(l);
+    }
+    let lower = norm.to_ascii_lowercase();
+    let mut parts = lower.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let tag = match primary {
+        // Chinese: the script decides; regions imply it when the script is absent.
+        "zh" if rest.iter().any(|p| *p == "hant" || *p == "tw" || *p == "hk" || *p == "mo") => "zh-Hant",
+        "zh" => "zh-Hans",
+        // Tagalog is often reported as Filipino.
+        "fil" => "tl",
+        // Persian: Dari ("prs") reads the same script and is close enough for the picker's guess.
+        "prs" => "fa",
+        other => other,
+    };
+    by_tag(tag)
+}
+
+/// Which language to start in: the saved choice if it is still supported, else the first of
+/// the browser's languages that is supported, else English.
+pub fn choose(saved: Option<&str>, browser: &[String]) -> &'static Language {
+    saved
+        .and_then(by_tag)
+        .or_else(|| browser.iter().find_map(|t| from_browser_tag(t)))
+        .unwrap_or(FALLBACK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn saved_choice_wins() {
+        assert_eq!(choose(Some("es"), &tags(&["ar-EG"])).tag, "es");
+    }
+
+    #[test]
+    fn unknown_saved_choice_falls_back_to_the_browser() {
+        assert_eq!(choose(Some("xx"), &tags(&["fr-CA", "es-MX"])).tag, first_supported(&["fr", "es"]));
+    }
+
+    #[test]
+    fn browser_regions_and_underscores() {
+        assert_eq!(choose(None, &tags(&["es_US"])).tag, "es");
+        assert_eq!(choose(None, &tags(&["AR-eg"])).tag, "ar");
+    }
+
+    #[test]
+    fn nothing_supported_means_english() {
+        assert_eq!(choose(None, &tags(&["xx", ""])).tag, "en");
+        assert_eq!(choose(None, &[]).tag, "en");
+    }
+
+    #[test]
+    fn every_tag_is_unique_and_english_comes_first() {
+        assert_eq!(LANGUAGES[0].tag, "en");
+        for (i, a) in LANGUAGES.iter().enumerate() {
+            assert!(LANGUAGES[i + 1..].iter().all(|b| b.tag != a.tag), "{} twice", a.tag);
+        }
+    }
+
+    #[test]
+    fn rtl_languages_say_so() {
+        for l in LANGUAGES {
+            let rtl = matches!(l.tag, "ar" | "fa" | "ps");
+            assert_eq!(l.dir == Direction::Rtl, rtl, "{}", l.tag);
+        }
+    }
+
+    /// The first of these tags that this build supports (keeps the tests true as languages
+    /// are added).
+    fn first_supported(t: &[&str]) -> &'static str {
+        t.iter().find_map(|t| by_tag(t)).map(|l| l.tag).unwrap_or("en")
+    }
+}

@@ -1,0 +1,7 @@
+//! Plain-Rust domain logic of Pocket Rights. Compiles on every target: the app (wasm32) uses
+//! it, the data pipeline and build.rs use it natively, and native `cargo test` covers it.
+pub mod content;
+pub mod date;
+pub mod language;
+pub mod plan;
+pub mod settings;

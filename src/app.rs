@@ -1,0 +1,75 @@
+//! The root component: providers, the router, and the shell around every screen.
+use leptos::prelude::*;
+use leptos_router::components::{A, Router};
+
+use crate::components::net_status::NetStatus;
+use crate::components::update_prompt::UpdatePrompt;
+use crate::i18n::*;
+use crate::routes::AppRoutes;
+use crate::services::content::provide_content;
+use crate::services::offline::provide_offline;
+use crate::services::settings::{SettingsCtx, provide_settings};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    leptos_meta::provide_meta_context();
+    view! {
+        <I18nContextProvider enable_cookie=false>
+            <Router>
+                <Shell />
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Pick the start language: the saved choice, else the browser's, else English.
+fn start_language(settings: SettingsCtx) {
+    let i18n = use_i18n();
+    let browser: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    let saved = settings.settings.with_untracked(|s| s.language.clone());
+    let chosen = pocket_model::language::choose(saved.as_deref(), &browser);
+    if let Some(locale) = Locale::get_all().iter().find(|l| l.as_str() == chosen.tag) {
+        i18n.set_locale(*locale);
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = provide_settings();
+    start_language(settings);
+    provide_offline();
+    provide_content();
+
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="top-bar">
+            <A href="/" attr:class="brand">{t!(i18n, app_name)}</A>
+            <NetStatus />
+            <A href="/language" attr:class="lang-button" attr:data-testid="language-button">
+                <span aria-hidden="true">"🌐 "</span>
+                {move || current_language_name(i18n.get_locale())}
+                <span class="visually-hidden">" — " {t!(i18n, language_button)}</span>
+            </A>
+        </header>
+        <UpdatePrompt />
+        <main id="main" tabindex="-1">
+            <AppRoutes />
+        </main>
+        <nav class="bottom-nav" aria-label=move || t_string!(i18n, nav_label)>
+            <A href="/" exact=true>{t!(i18n, nav_home)}</A>
+            <A href="/rights">{t!(i18n, nav_rights)}</A>
+            <A href="/map">{t!(i18n, nav_map)}</A>
+            <A href="/plan">{t!(i18n, nav_plan)}</A>
+            <A href="/about">{t!(i18n, nav_about)}</A>
+        </nav>
+    }
+}
+
+/// The language's own name, for the header button.
+pub fn current_language_name(locale: Locale) -> &'static str {
+    pocket_model::language::by_tag(locale.as_str()).map(|l| l.native_name).unwrap_or("English")
+}

@@ -1,0 +1,44 @@
+//! The foot of every content screen: "not legal advice", the review date, and the sources.
+use leptos::prelude::*;
+use pocket_model::content::SourceList;
+use std::sync::Arc;
+
+use crate::i18n::*;
+
+/// Disclaimer, "reviewed on" and the list of sources behind what the screen says.
+#[component]
+pub fn PageFooter(
+    /// Newest review date of the statements on the screen.
+    reviewed: Option<String>,
+    /// Source ids used on the screen, in first-use order.
+    source_ids: Vec<String>,
+    sources: Arc<SourceList>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = source_ids.len();
+    let items = source_ids
+        .into_iter()
+        .filter_map(|id| sources.sources.iter().find(|s| s.id == id).cloned())
+        .map(|s| {
+            let accessed = s.accessed.clone();
+            view! {
+                <li id=format!("src-{}", s.id)>
+                    <span lang="en">{s.title}</span> " — " <span lang="en">{s.publisher}</span>
+                    <br />
+                    <a href=s.url.clone() rel="noreferrer noopener" target="_blank" class="source-url">{s.url.clone()}</a>
+                    <span class="muted">" (" {t!(i18n, source_accessed, date = move || accessed.clone())} ")"</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <footer class="page-footer" data-testid="page-footer">
+            <p class="disclaimer" data-testid="disclaimer">{t!(i18n, disclaimer)}</p>
+            {reviewed.map(|d| view! { <p class="reviewed" data-testid="reviewed">{t!(i18n, reviewed_on, date = move || d.clone())}</p> })}
+            <details class="sources">
+                <summary>{t!(i18n, sources_count, count = move || count)}</summary>
+                <ul>{items}</ul>
+            </details>
+        </footer>
+    }
+}

@@ -1,0 +1,75 @@
+//! One section of rights content: a heading from its kind, then its statements.
+use leptos::prelude::*;
+use pocket_model::content::{Item, Section, SectionKind};
+
+use crate::i18n::*;
+
+/// The heading for a section of this kind, in the active language.
+pub fn kind_heading(kind: SectionKind) -> impl Fn() -> String + Copy + 'static {
+    let i18n = use_i18n();
+    move || match kind {
+        SectionKind::Statements => t_string!(i18n, section_statements).to_string(),
+        SectionKind::Text => t_string!(i18n, section_text).to_string(),
+        SectionKind::Do => t_string!(i18n, section_do).to_string(),
+        SectionKind::Dont => t_string!(i18n, section_dont).to_string(),
+        SectionKind::Say => t_string!(i18n, section_say).to_string(),
+        SectionKind::Changed => t_string!(i18n, section_changed).to_string(),
+        SectionKind::Steps => t_string!(i18n, section_steps).to_string(),
+        SectionKind::Rights => t_string!(i18n, section_rights).to_string(),
+    }
+}
+
+/// A section; "say" phrases open large when tapped (`on_show` gets the phrase).
+#[component]
+pub fn SectionView(section: Section, #[prop(optional)] on_show: Option<Callback<String>>) -> impl IntoView {
+    let heading = kind_heading(section.kind);
+    let custom = section.title.clone();
+    let kind = section.kind;
+    let class = format!("section section-{}", format!("{kind:?}").to_lowercase());
+    let list = match kind {
+        SectionKind::Steps => view! { <ol class="steps">{items(section.items, kind, on_show)}</ol> }.into_any(),
+        _ => view! { <ul class="items">{items(section.items, kind, on_show)}</ul> }.into_any(),
+    };
+    view! {
+        <section class=class id=section.id.clone() data-testid=format!("section-{}", section.id)>
+            <h2>{move || custom.clone().unwrap_or_else(heading)}</h2>
+            {list}
+        </section>
+    }
+}
+
+fn items(items: Vec<Item>, kind: SectionKind, on_show: Option<Callback<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    items
+        .into_iter()
+        .map(|item| {
+            let changed = item.changed.clone().map(|c| {
+                let on = c.on.clone();
+                view! {
+                    <p class="changed"><strong>{t!(i18n, changed_on, date = move || on.clone())}</strong> " " {c.note}</p>
+                }
+            });
+            let contested = item.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> });
+            let body = match (kind, on_show) {
+                (SectionKind::Say, Some(show)) => {
+                    let text = item.text.clone();
+                    view! {
+                        <button type="button" class="phrase" data-testid="phrase" on:click=move |_| show.run(text.clone())>
+                            <span class="phrase-text">{item.text.clone()}</span>
+                            <span class="phrase-hint" aria-hidden="true">"⤢"</span>
+                        </button>
+                    }
+                    .into_any()
+                }
+                _ => view! { <p class="item-text">{item.text.clone()}</p> }.into_any(),
+            };
+            view! {
+                <li class="item" class:is-contested=item.contested id=item.id.clone()>
+                    {body}
+                    {changed}
+                    {contested}
+                </li>
+            }
+        })
+        .collect_view()
+}

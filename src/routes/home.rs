@@ -1,0 +1,60 @@
+//! Home: one large "Show the officer" button, then the situations, the map, my plan.
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::*;
+
+/// The first screen.
+#[component]
+pub fn Home() -> impl IntoView {
+    let i18n = use_i18n();
+    let situation = |href: &'static str, icon: &'static str, label: String| {
+        view! {
+            <li>
+                <A href=href attr:class="tile">
+                    <span class="tile-icon" aria-hidden="true">{icon}</span>
+                    <span class="tile-label">{label}</span>
+                </A>
+            </li>
+        }
+    };
+    view! {
+        <div class="screen home" data-testid="screen-home">
+            <h1 class="visually-hidden">{t!(i18n, app_name)}</h1>
+            <A href="/card" attr:class="officer-button" attr:data-testid="show-officer">
+                <span class="officer-button-label">{t!(i18n, home_show_officer)}</span>
+                <span class="officer-button-hint">{t!(i18n, home_show_officer_hint)}</span>
+            </A>
+            <h2>{t!(i18n, home_situations)}</h2>
+            <ul class="tiles" data-testid="situations">
+                {move || view! {
+                    {situation("/rights/door", "🚪", t_string!(i18n, situation_door).to_string())}
+                    {situation("/rights/car", "🚗", t_string!(i18n, situation_car).to_string())}
+                    {situation("/rights/street", "🚶", t_string!(i18n, situation_street).to_string())}
+                    {situation("/rights/work", "🏭", t_string!(i18n, situation_work).to_string())}
+                    {situation("/rights/arrested", "🔒", t_string!(i18n, situation_arrested).to_string())}
+                    {situation("/rights/court", "⚖", t_string!(i18n, situation_court).to_string())}
+                }}
+            </ul>
+            <h2>{t!(i18n, home_more)}</h2>
+            <ul class="links">
+                <li><A href="/rights/warrant" attr:class="link-row">
+                    <span class="link-title">{t!(i18n, home_warrant)}</span>
+                    <span class="link-hint">{t!(i18n, home_warrant_hint)}</span>
+                </A></li>
+                <li><A href="/map" attr:class="link-row">
+                    <span class="link-title">{t!(i18n, home_map)}</span>
+                    <span class="link-hint">{t!(i18n, home_map_hint)}</span>
+                </A></li>
+                <li><A href="/plan" attr:class="link-row">
+                    <span class="link-title">{t!(i18n, home_plan)}</span>
+                    <span class="link-hint">{t!(i18n, home_plan_hint)}</span>
+                </A></li>
+                <li><A href="/language" attr:class="link-row">
+                    <span class="link-title">{t!(i18n, language_title)}</span>
+                    <span class="link-hint">{move || crate::app::current_language_name(i18n.get_locale())}</span>
+                </A></li>
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,6 @@
+//! App-wide services and the browser edges they sit on.
+pub mod content;
+pub mod fetch;
+pub mod offline;
+pub mod settings;
+pub mod storage;

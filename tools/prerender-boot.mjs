@@ -1,0 +1,64 @@
+// Trunk post_build hook: write the officer card into the staged index.html as plain HTML, so
+// that a cold start reaches the card as fast as a static page, before the wasm app starts.
+// English statements plus every language's, from content/<tag>.json; a tiny inline script
+// shows the saved (or the browser's) language and the card when the URL is /card.
+// The app replaces this block when it mounts (src/lib.rs).
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error("prerender-boot: run me as a Trunk hook (TRUNK_STAGING_DIR unset)");
+
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+const RTL = new Set(["ar", "fa", "ps"]);
+
+function statements(tag) {
+  const content = JSON.parse(readFileSync(`content/${tag}.json`, "utf8"));
+  return content.pages
+    .filter((p) => p.kind === "officer")
+    .flatMap((p) => p.sections.filter((s) => s.kind === "statements"))
+    .flatMap((s) => s.items.map((i) => i.text));
+}
+
+const tags = readdirSync("content")
+  .filter((f) => f.endsWith(".json") && f !== "sources.json")
+  .map((f) => f.slice(0, -5))
+  .sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)));
+const ui = Object.fromEntries(tags.map((t) => [t, JSON.parse(readFileSync(`locales/${t}.json`, "utf8"))]));
+const en = ui.en;
+const list = (items) => `<ul class="card-statements">${items.map((t) => `<li>${esc(t)}</li>`).join("")}</ul>`;
+
+const own = tags.filter((t) => t !== "en").map((t) =>
+  `<section class="card-own" data-boot-lang="${t}" lang="${t}" dir="${RTL.has(t) ? "rtl" : "ltr"}" hidden>` +
+  `<h2>${esc(ui[t].card_in_your_language)}</h2>${list(statements(t))}</section>`).join("");
+const labels = Object.fromEntries(tags.map((t) => [t, ui[t].home_show_officer]));
+
+const boot = `<div id="boot" class="boot">
+<header class="top-bar"><span class="brand">${esc(en.app_name)}</span></header>
+<main class="screen">
+<div data-boot="home"><a class="officer-button" href="/card"><span class="officer-button-label" data-boot-label>${esc(en.home_show_officer)}</span></a><p class="muted">${esc(en.loading)}</p></div>
+<div data-boot="card" class="officer-card" hidden>
+<section class="card-en" lang="en" dir="ltr"><h2 class="card-label">${esc(en.card_for_officer)}</h2>${list(statements("en"))}</section>
+${own}
+</div>
+</main>
+<script>(function(){
+var L=${JSON.stringify(labels)},t=null;
+try{t=(JSON.parse(localStorage.getItem("pocket-rights.settings")||"{}")||{}).language||null}catch(e){}
+if(!L[t]){t=null;(navigator.languages||[]).some(function(x){x=String(x).toLowerCase();var p=x.split(/[-_]/)[0];
+if(p==="zh"){p=/hant|tw|hk|mo/.test(x)?"zh-Hant":"zh-Hans"}if(p==="fil")p="tl";if(L[p]){t=p;return true}return false})}
+t=t||"en";var b=document.getElementById("boot");
+if(location.pathname==="/card"){b.querySelector('[data-boot="home"]').hidden=true;b.querySelector('[data-boot="card"]').hidden=false;
+var o=b.querySelector('[data-boot-lang="'+t+'"]');if(o)o.hidden=false}
+else{b.querySelector("[data-boot-label]").textContent=L[t]}
+})();</script>
+</div>`;
+
+const file = join(staging, "index.html");
+const html = readFileSync(file, "utf8");
+const start = html.indexOf('<div id="boot"');
+const endMarker = "<!-- /boot -->";
+const end = html.indexOf(endMarker);
+if (start < 0 || end < start) throw new Error("prerender-boot: index.html lacks the boot block markers");
+writeFileSync(file, html.slice(0, start) + boot + "\n    " + html.slice(end));
+console.log(`prerender-boot: officer card for ${tags.length} languages`);
