@@ -31,8 +31,11 @@ fn start_language(settings: SettingsCtx) {
         .unwrap_or_default();
     let saved = settings.settings.with_untracked(|s| s.language.clone());
     let chosen = pocket_model::language::choose(saved.as_deref(), &browser);
-    if let Some(locale) = Locale::get_all().iter().find(|l| l.as_str() == chosen.tag) {
-        i18n.set_locale(*locale);
+    if let Some(&locale) = Locale::get_all().iter().find(|l| l.as_str() == chosen.tag) {
+        i18n.set_locale(locale);
+        // leptos_i18n's provider resets the locale to the browser's from an effect of its own
+        // once after start; this effect, created later, runs after it and restores the choice.
+        Effect::new(move |_| i18n.set_locale(locale));
     }
 }
 

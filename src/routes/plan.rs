@@ -57,7 +57,8 @@ pub fn Plan() -> impl IntoView {
         if list.is_empty() {
             return view! { <p class="muted">{t!(i18n, plan_no_contacts)}</p> }.into_any();
         }
-        list.into_iter()
+        let items = list
+            .into_iter()
             .enumerate()
             .map(|(idx, c)| {
                 let (n1, n2) = (c.name.clone(), c.name.clone());
@@ -73,8 +74,8 @@ pub fn Plan() -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="contacts">{items}</ul> }.into_any()
     };
 
     let checklist = move || {
@@ -124,7 +125,7 @@ pub fn Plan() -> impl IntoView {
             {(!storage_ok).then(|| view! { <p class="notice" role="alert">{t!(i18n, storage_unavailable)}</p> })}
             <section>
                 <h2>{t!(i18n, plan_contacts)}</h2>
-                <ul class="contacts">{contacts}</ul>
+                {contacts}
                 <form class="contact-form" on:submit=add data-testid="contact-form">
                     <h3>{t!(i18n, plan_add_contact)}</h3>
                     <label for="c-name">{t!(i18n, plan_name)}</label>
