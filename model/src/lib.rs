@@ -2,6 +2,8 @@
 //! it, the data pipeline and build.rs use it natively, and native `cargo test` covers it.
 pub mod content;
 pub mod date;
+pub mod geo;
 pub mod language;
+pub mod policy;
 pub mod plan;
 pub mod settings;
