@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::routes::AppRoutes;
 use crate::services::content::provide_content;
 use crate::services::offline::provide_offline;
+use crate::services::policy::provide_policy;
 use crate::services::settings::{SettingsCtx, provide_settings};
 
 /// The whole app.
@@ -46,6 +47,7 @@ fn Shell() -> impl IntoView {
     start_language(settings);
     provide_offline();
     provide_content();
+    provide_policy();
 
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>

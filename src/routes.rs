@@ -7,6 +7,8 @@ pub mod about;
 pub mod home;
 pub mod language;
 pub mod map;
+pub mod map_county;
+pub mod map_state;
 pub mod not_found;
 pub mod officer_card;
 pub mod plan;
@@ -25,6 +27,8 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/rights/warrant") view=warrant_checker::WarrantChecker />
             <Route path=path!("/rights/:id") view=rights_page::RightsPage />
             <Route path=path!("/map") view=map::Map />
+            <Route path=path!("/map/:state") view=map_state::MapState />
+            <Route path=path!("/map/:state/:county") view=map_county::MapCounty />
             <Route path=path!("/plan") view=plan::Plan />
             <Route path=path!("/about") view=about::About />
             <Route path=path!("/language") view=language::LanguagePicker />

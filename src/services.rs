@@ -2,5 +2,6 @@
 pub mod content;
 pub mod fetch;
 pub mod offline;
+pub mod policy;
 pub mod settings;
 pub mod storage;

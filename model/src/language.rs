@@ -48,8 +48,6 @@ const fn lang(tag: &'static str, native_name: &'static str, english_name: &'stat
     Language { tag, native_name, english_name, dir, status }
 }
 
-// Rtl is used as soon as a right-to-left language is in the table.
-#[allow(unused_imports)]
 use Direction::{Ltr, Rtl};
 use TranslationStatus::{AwaitingReview, Original};
 
@@ -57,6 +55,22 @@ use TranslationStatus::{AwaitingReview, Original};
 pub const LANGUAGES: &[Language] = &[
     lang("en", "English", "English", Ltr, Original),
     lang("es", "Español", "Spanish", Ltr, AwaitingReview),
+    lang("zh-Hans", "简体中文", "Chinese (Simplified)", Ltr, AwaitingReview),
+    lang("zh-Hant", "繁體中文", "Chinese (Traditional)", Ltr, AwaitingReview),
+    lang("vi", "Tiếng Việt", "Vietnamese", Ltr, AwaitingReview),
+    lang("ko", "한국어", "Korean", Ltr, AwaitingReview),
+    lang("tl", "Tagalog", "Tagalog", Ltr, AwaitingReview),
+    lang("ht", "Kreyòl ayisyen", "Haitian Creole", Ltr, AwaitingReview),
+    lang("ar", "العربية", "Arabic", Rtl, AwaitingReview),
+    lang("fa", "فارسی", "Farsi", Rtl, AwaitingReview),
+    lang("ps", "پښتو", "Pashto", Rtl, AwaitingReview),
+    lang("pt", "Português", "Portuguese", Ltr, AwaitingReview),
+    lang("fr", "Français", "French", Ltr, AwaitingReview),
+    lang("ru", "Русский", "Russian", Ltr, AwaitingReview),
+    lang("uk", "Українська", "Ukrainian", Ltr, AwaitingReview),
+    lang("pa", "ਪੰਜਾਬੀ", "Punjabi", Ltr, AwaitingReview),
+    lang("ti", "ትግርኛ", "Tigrinya", Ltr, AwaitingReview),
+    lang("hmn", "Hmoob", "Hmong", Ltr, AwaitingReview),
 ];
 
 /// The language used when nothing else fits.
@@ -124,6 +138,12 @@ mod tests {
     fn browser_regions_and_underscores() {
         assert_eq!(choose(None, &tags(&["es_US"])).tag, "es");
         assert_eq!(choose(None, &tags(&["ES-mx"])).tag, "es");
+        assert_eq!(choose(None, &tags(&["AR-eg"])).tag, "ar");
+        assert_eq!(choose(None, &tags(&["zh-TW"])).tag, "zh-Hant");
+        assert_eq!(choose(None, &tags(&["zh-CN"])).tag, "zh-Hans");
+        assert_eq!(choose(None, &tags(&["zh-Hant-HK"])).tag, "zh-Hant");
+        assert_eq!(choose(None, &tags(&["fil-PH"])).tag, "tl");
+        assert_eq!(choose(None, &tags(&["pt-BR"])).tag, "pt");
     }
 
     #[test]

@@ -1,17 +1,163 @@
-//! `/map`: the policy map (states, counties, agencies).
+//! `/map`: the states coloured by state law or by 287(g) agreements, a legend, search as you
+//! type, "Where am I?", and the same facts as a list for screen readers and small screens.
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use pocket_model::policy::search::{HitKind, search};
 
+use crate::components::data_note::DataNote;
+use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
 use crate::i18n::*;
+use crate::services::policy::{PolicyData, use_policy};
 
-/// The map screen.
+mod where_am_i;
+pub use where_am_i::WhereAmI;
+
+/// Shared view of a loading or failed data load.
+pub fn data_pending(state: &Option<Result<Arc<PolicyData>, String>>) -> Option<AnyView> {
+    let i18n = use_i18n();
+    match state {
+        None => Some(view! { <p>{t!(i18n, loading)}</p> }.into_any()),
+        Some(Err(_)) => Some(view! { <p class="notice" role="alert">{t!(i18n, map_loading_error)}</p> }.into_any()),
+        Some(Ok(_)) => None,
+    }
+}
+
+/// The map overview.
 #[component]
 pub fn Map() -> impl IntoView {
     let i18n = use_i18n();
+    let data = use_policy();
+    let query = use_query_map();
+    let layer = Signal::derive(move || MapLayer::from_query(query.with(|q| q.get("layer")).as_deref()));
+    let layer_href = |l: MapLayer| if l == MapLayer::Agreements { "/map?layer=agreements" } else { "/map" };
+
+    let body = move || {
+        let state = data.get();
+        if let Some(v) = data_pending(&state) {
+            return v;
+        }
+        let data = state.and_then(Result::ok).expect("checked above");
+        let navigate = use_navigate();
+        let states = data.states.states.iter().filter(|s| s.path.is_some()).cloned().collect::<Vec<_>>();
+        let paths = states
+            .clone()
+            .into_iter()
+            .map(|s| {
+                let (abbr, layer_kind, count) = (s.abbr.clone(), s.layer, s.latest_counts().total());
+                let fill = move || match layer.get() {
+                    MapLayer::Law => law_fill(layer_kind),
+                    MapLayer::Agreements => count_fill(count),
+                };
+                let nav = navigate.clone();
+                view! {
+                    <path d=s.path.clone().unwrap_or_default() fill=fill data-state=s.abbr.clone()
+                        on:click=move |_| nav(&format!("/map/{abbr}"), Default::default()) />
+                }
+            })
+            .collect_view();
+        let list = states
+            .into_iter()
+            .map(|s| {
+                let count = s.latest_counts().total();
+                let label = law_label(s.layer);
+                let layer_kind = s.layer;
+                let fill = move || match layer.get() {
+                    MapLayer::Law => law_fill(layer_kind),
+                    MapLayer::Agreements => count_fill(count),
+                };
+                view! {
+                    <li>
+                        <A href=format!("/map/{}", s.abbr) attr:class="state-row" attr:data-testid=format!("state-link-{}", s.abbr)>
+                            <span class="swatch" style=move || format!("background:{}", fill()) aria-hidden="true"></span>
+                            <span class="state-name">{s.name.clone()}</span>
+                            <span class="state-facts">{label} " · " {t!(i18n, count_agreements, count = move || count)}</span>
+                        </A>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <svg class="us-map" viewBox="0 0 975 610" aria-hidden="true" data-testid="us-map">{paths}</svg>
+            <MapLegend layer=layer />
+            <MapSearch data=data.clone() />
+            <WhereAmI data=data.clone() />
+            <details class="state-list" open=true>
+                <summary><h2>{t!(i18n, map_list_title)}</h2></summary>
+                <ul class="links" data-testid="state-list">{list}</ul>
+            </details>
+            <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() />
+            <DataNote as_of=data.states.as_of.clone() source=data.states.source.clone() />
+        }
+        .into_any()
+    };
+
     view! {
         <div class="screen map" data-testid="screen-map">
             <h1>{t!(i18n, map_title)}</h1>
             <p>{t!(i18n, map_intro)}</p>
-            <p class="notice">{t!(i18n, map_coming)}</p>
+            <div class="segmented" role="group" aria-label=move || t_string!(i18n, map_layer)>
+                <A href=layer_href(MapLayer::Law) attr:aria-current=move || (layer.get() == MapLayer::Law).then_some("true") attr:data-testid="layer-law">
+                    {t!(i18n, map_layer_law)}
+                </A>
+                <A href=layer_href(MapLayer::Agreements) attr:aria-current=move || (layer.get() == MapLayer::Agreements).then_some("true") attr:data-testid="layer-agreements">
+                    {t!(i18n, map_layer_agreements)}
+                </A>
+            </div>
+            {body}
+        </div>
+    }
+}
+
+/// Search as you type over states, counties, cities and agencies.
+#[component]
+fn MapSearch(data: Arc<PolicyData>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (q, set_q) = signal(String::new());
+    let results = move || {
+        let query = q.get();
+        if query.trim().is_empty() {
+            return None;
+        }
+        let hits: Vec<_> = search(&query, &data.search, 12).into_iter().map(|h| h.entry.clone()).collect();
+        let count = hits.len();
+        let rows = hits
+            .into_iter()
+            .map(|e| {
+                let href = match (&e.county, e.kind) {
+                    (_, HitKind::State) => format!("/map/{}", e.state_abbr),
+                    (Some(c), _) => format!("/map/{}/{}", e.state_abbr, c),
+                    (None, _) => format!("/map/{}", e.state_abbr),
+                };
+                let kind = match e.kind {
+                    HitKind::State => "state",
+                    HitKind::County => "county",
+                    HitKind::City => "city",
+                    HitKind::Agency => "agency",
+                };
+                view! {
+                    <li><A href=href attr:class="link-row" attr:data-testid="search-hit" attr:data-kind=kind>
+                        <span class="link-title">{e.label.clone()}</span>
+                        <span class="link-hint">{e.state_abbr.clone()}</span>
+                    </A></li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <p class="visually-hidden" role="status">{t!(i18n, map_search_results, count = move || count)}</p>
+            {(count == 0).then(|| view! { <p class="muted">{t!(i18n, map_search_none)}</p> })}
+            <ul class="links search-results" data-testid="search-results">{rows}</ul>
+        })
+    };
+    view! {
+        <div class="map-search" role="search">
+            <label for="map-search-input">{t!(i18n, map_search_label)}</label>
+            <input id="map-search-input" type="search" autocomplete="off" enterkeyhint="search" data-testid="map-search"
+                placeholder=move || t_string!(i18n, map_search_placeholder).to_string()
+                prop:value=q on:input=move |ev| set_q.set(event_target_value(&ev)) />
+            {results}
         </div>
     }
 }

@@ -1,0 +1,228 @@
+//! `/map/:state`: a state's law in plain words, its 287(g) agreements by model, the national
+//! trend, its counties coloured by agreements, and its agencies.
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use pocket_model::geo::Shape;
+use pocket_model::policy::{AgencyAgreements, Flag, Model, ModelCounts, StateRecord, TrendPoint, Verification, agencies_without_county};
+
+use crate::components::data_note::DataNote;
+use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
+use crate::i18n::*;
+use crate::routes::map::data_pending;
+use crate::routes::not_found::NotFound;
+use crate::services::policy::use_policy;
+
+/// The words for a 287(g) model, with its one-line meaning.
+pub fn model_words(model: Model) -> (impl Fn() -> String + Copy, impl Fn() -> String + Copy) {
+    let i18n = use_i18n();
+    let name = move || match model {
+        Model::Jem => t_string!(i18n, model_jem).to_string(),
+        Model::Wso => t_string!(i18n, model_wso).to_string(),
+        Model::Tfm => t_string!(i18n, model_tfm).to_string(),
+    };
+    let hint = move || match model {
+        Model::Jem => t_string!(i18n, model_jem_hint).to_string(),
+        Model::Wso => t_string!(i18n, model_wso_hint).to_string(),
+        Model::Tfm => t_string!(i18n, model_tfm_hint).to_string(),
+    };
+    (name, hint)
+}
+
+/// Counts by model as a definition list.
+#[component]
+pub fn ModelCountsView(counts: ModelCounts) -> impl IntoView {
+    let rows = [Model::Jem, Model::Wso, Model::Tfm]
+        .into_iter()
+        .map(|m| {
+            let (name, hint) = model_words(m);
+            let n = counts.get(m);
+            view! {
+                <div class="model-row" data-testid=format!("count-{}", m.code())>
+                    <dt>{name}</dt>
+                    <dd><strong class="count">{n}</strong> <span class="muted">{hint}</span></dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="model-counts">{rows}</dl> }
+}
+
+/// Agency names with the models each signed.
+pub fn owned_agencies(agencies: Vec<AgencyAgreements<'_>>) -> Vec<(String, Vec<Model>)> {
+    agencies.into_iter().map(|a| (a.agency.to_owned(), a.models())).collect()
+}
+
+/// Agencies with the models each signed.
+#[component]
+pub fn AgencyList(agencies: Vec<(String, Vec<Model>)>) -> impl IntoView {
+    let rows = agencies
+        .into_iter()
+        .map(|(agency, models)| {
+            let models = models.into_iter().map(|m| model_words(m).0()).collect::<Vec<_>>().join(", ");
+            view! { <li><span class="agency-name">{agency}</span> <span class="muted">" — " {models}</span></li> }
+        })
+        .collect_view();
+    view! { <ul class="agencies">{rows}</ul> }
+}
+
+fn flag_rows(s: &StateRecord) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let mut rows: Vec<(Flag, AnyView)> = Vec::new();
+    rows.push((s.bans_287g.clone(), t!(i18n, flag_bans_287g).into_any()));
+    rows.push((s.requires_287g.clone(), t!(i18n, flag_requires_287g).into_any()));
+    rows.push((s.requires_detainer_compliance.clone(), t!(i18n, flag_requires_detainers).into_any()));
+    rows.push((s.bans_local_sanctuary_policies.clone(), t!(i18n, flag_bans_sanctuary).into_any()));
+    let doj = s.doj.state.then(|| view! { <li>{t!(i18n, flag_doj_list)}</li> });
+    let items = rows
+        .into_iter()
+        .filter(|(f, _)| f.is_yes() || f.value == pocket_model::policy::FlagValue::Partial)
+        .map(|(f, label)| {
+            let partial = (!f.is_yes()).then(|| view! { <span class="muted" lang="en">" (partial" {f.note.map(|n| format!(": {n}"))} ")"</span> });
+            view! { <li>{label}{partial}</li> }
+        })
+        .collect_view();
+    view! { <ul class="flags">{items}{doj}</ul> }
+}
+
+/// A small line chart of the national count since 2021 (decorative; the numbers are in text).
+fn trend_chart(points: &[TrendPoint]) -> impl IntoView + use<> {
+    let good: Vec<&TrendPoint> = points.iter().filter(|p| !p.is_truncated()).collect();
+    let max = good.iter().map(|p| p.total).max().unwrap_or(1).max(1) as f64;
+    let n = good.len().max(2) as f64 - 1.0;
+    let d = good
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}{:.1},{:.1}", if i == 0 { 'M' } else { 'L' }, i as f64 / n * 300.0, 80.0 - p.total as f64 / max * 76.0))
+        .collect::<String>();
+    let first = good.first().map(|p| (p.date.clone(), p.total));
+    let last = good.last().map(|p| (p.date.clone(), p.total));
+    view! {
+        <svg class="trend" viewBox="0 0 300 82" aria-hidden="true"><path d=d fill="none" stroke="currentColor" stroke-width="2" /></svg>
+        <p class="trend-ends">
+            {first.map(|(d, t)| view! { <span><bdi>{d}</bdi>": " <strong>{t}</strong></span> })}
+            " → "
+            {last.map(|(d, t)| view! { <span><bdi>{d}</bdi>": " <strong>{t}</strong></span> })}
+        </p>
+    }
+}
+
+/// `/map/:state`.
+#[component]
+pub fn MapState() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_policy();
+    let params = use_params_map();
+    let body = move || {
+        let state = data.get();
+        if let Some(v) = data_pending(&state) {
+            return v;
+        }
+        let data = state.and_then(Result::ok).expect("checked above");
+        let key = params.with(|p| p.get("state").unwrap_or_default());
+        let Some(s) = data.states.state(&key).cloned() else {
+            return view! { <NotFound /> }.into_any();
+        };
+        let counts = s.latest_counts();
+        let earlier = s.agreements.get(1).cloned();
+        let label = law_label(s.layer);
+        let verification = match s.verification {
+            Verification::Verified => t!(i18n, verification_verified).into_any(),
+            Verification::Established => t!(i18n, verification_established).into_any(),
+            Verification::PartlyVerified => t!(i18n, verification_partial).into_any(),
+            Verification::SecondaryOnly => t!(i18n, verification_secondary).into_any(),
+            Verification::NotResearched => t!(i18n, verification_not_researched).into_any(),
+        };
+        let unverified = s.verification.is_unverified();
+        // The state's own box, so its counties fill the drawing.
+        let view_box = s
+            .path
+            .as_deref()
+            .and_then(|p| Shape::parse(p).ok())
+            .map(|shape| {
+                let [x0, y0, x1, y1] = shape.bbox();
+                let pad = ((x1 - x0).max(y1 - y0) * 0.03).max(1.0);
+                format!("{:.1} {:.1} {:.1} {:.1}", x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)
+            });
+        let counties: Vec<_> = data.counties.counties.iter().filter(|c| c.state == s.fips).cloned().collect();
+        let navigate = use_navigate();
+        let county_paths = counties
+            .iter()
+            .filter_map(|c| {
+                let d = c.path.clone()?;
+                let n = data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0);
+                let href = format!("/map/{}/{}", s.abbr, c.fips);
+                let nav = navigate.clone();
+                Some(view! { <path d=d fill=count_fill(n) data-county=c.fips.clone() on:click=move |_| nav(&href, Default::default()) /> })
+            })
+            .collect_view();
+        let county_count = counties.len();
+        let county_links = counties
+            .clone()
+            .into_iter()
+            .map(|c| {
+                let n = data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0);
+                view! {
+                    <li><A href=format!("/map/{}/{}", s.abbr, c.fips) attr:class="state-row" attr:data-testid=format!("county-link-{}", c.fips)>
+                        <span class="swatch" style=format!("background:{}", count_fill(n)) aria-hidden="true"></span>
+                        <span class="state-name">{c.name.clone()}</span>
+                        <span class="state-facts">{t!(i18n, count_agreements, count = move || n)}</span>
+                    </A></li>
+                }
+            })
+            .collect_view();
+        let statewide = owned_agencies(agencies_without_county(&data.agreements.agreements, &s.fips));
+        let has_statewide = !statewide.is_empty();
+        let total = counts.total();
+        view! {
+            <p class="breadcrumbs"><A href="/map">{t!(i18n, map_back_to_states)}</A></p>
+            <h1>{s.name.clone()}</h1>
+            <section class="stance" style=format!("border-inline-start-color:{}", law_fill(s.layer))>
+                <h2>{t!(i18n, state_stance)}</h2>
+                <p class="stance-label" data-testid="stance"><strong>{label}</strong></p>
+                <p lang="en" dir="ltr" data-testid="stance-summary">{s.summary.clone()}</p>
+                {flag_rows(&s)}
+                <p class=if unverified { "notice" } else { "muted" } data-testid="verification">{verification}</p>
+                <h3>{t!(i18n, state_laws)}</h3>
+                <p lang="en" dir="ltr">{s.laws.clone()}</p>
+                {(!s.key_dates.is_empty()).then(|| view! { <p lang="en" dir="ltr" class="muted">{s.key_dates.clone()}</p> })}
+                {(!s.notes.is_empty()).then(|| view! { <p lang="en" dir="ltr" class="muted">{s.notes.clone()}</p> })}
+                <p class="muted small">{t!(i18n, policy_text_english)}</p>
+                <ul class="source-list">{s.source_urls.iter().map(|u| view! { <li><a class="source-url" href=u.clone() rel="noreferrer noopener" target="_blank">{u.clone()}</a></li> }).collect_view()}</ul>
+            </section>
+            <section>
+                <h2>{t!(i18n, state_agreements)}</h2>
+                <p data-testid="state-total"><strong>{t!(i18n, state_agreements_total, count = move || total)}</strong></p>
+                <ModelCountsView counts=counts />
+                {earlier.map(|e| {
+                    let (n, d) = (e.counts.total(), e.as_of.clone());
+                    view! { <p class="muted">{t!(i18n, state_agreements_then, count = move || n, date = move || d.clone())}</p> }
+                })}
+                {(total == 0).then(|| view! { <p>{t!(i18n, state_no_agreements)}</p> })}
+                <h3>{t!(i18n, state_trend)}</h3>
+                {trend_chart(&data.trend.points)}
+            </section>
+            {view_box.map(|vb| view! {
+                <section>
+                    <h2>{t!(i18n, state_counties)}</h2>
+                    <svg class="state-map" viewBox=vb aria-hidden="true" data-testid="state-map">{county_paths}</svg>
+                    <MapLegend layer=Signal::derive(|| MapLayer::Agreements) />
+                    <details class="county-list">
+                        <summary>{t!(i18n, state_counties)} " (" {county_count} ")"</summary>
+                        <ul class="links">{county_links}</ul>
+                    </details>
+                </section>
+            })}
+            {has_statewide.then(|| view! {
+                <section>
+                    <h2>{t!(i18n, state_statewide)}</h2>
+                    <AgencyList agencies=statewide />
+                </section>
+            })}
+            <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() />
+            <DataNote as_of=data.states.as_of.clone() source=data.states.source.clone() />
+        }
+        .into_any()
+    };
+    view! { <div class="screen map-state" data-testid="screen-map-state">{body}</div> }
+}

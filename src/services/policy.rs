@@ -1,0 +1,71 @@
+//! Policy map data: `public/data/*.json`, fetched the first time a map screen asks for it
+//! (not at start: the officer card must not wait for it), validated by serde, kept in memory.
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use pocket_model::date::IsoDate;
+use pocket_model::policy::search::SearchIndex;
+use pocket_model::policy::{AgreementsFile, CountiesFile, ModelCounts, StatesFile, TrendFile, counts_by_county};
+use std::collections::BTreeMap;
+
+use super::fetch::fetch_text;
+
+/// Everything the map screens read.
+pub struct PolicyData {
+    pub states: StatesFile,
+    pub counties: CountiesFile,
+    pub agreements: AgreementsFile,
+    pub trend: TrendFile,
+    pub search: SearchIndex,
+    /// Agreement counts per county FIPS.
+    pub by_county: BTreeMap<String, ModelCounts>,
+}
+
+/// Loading state shared through context: `None` until asked for and loaded.
+#[derive(Clone, Copy)]
+pub struct PolicyCtx {
+    state: RwSignal<Option<Result<Arc<PolicyData>, String>>, LocalStorage>,
+    started: StoredValue<bool>,
+}
+
+async fn fetch_json<T: serde::de::DeserializeOwned>(file: &str) -> Result<T, String> {
+    let raw = fetch_text(&format!("/data/{file}")).await.map_err(|e| format!("data/{file}: {e}"))?;
+    serde_json::from_str(&raw).map_err(|e| format!("data/{file}: {e}"))
+}
+
+async fn load() -> Result<Arc<PolicyData>, String> {
+    let states: StatesFile = fetch_json("states.json").await?;
+    let counties: CountiesFile = fetch_json("counties.json").await?;
+    let agreements: AgreementsFile = fetch_json("agreements.json").await?;
+    let trend: TrendFile = fetch_json("trend.json").await?;
+    let search = SearchIndex::build(&states.states, &counties.counties, &agreements.agreements);
+    let by_county = counts_by_county(&agreements.agreements).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    Ok(Arc::new(PolicyData { states, counties, agreements, trend, search, by_county }))
+}
+
+/// Provide the (not yet loaded) policy data.
+pub fn provide_policy() {
+    provide_context(PolicyCtx { state: RwSignal::new_local(None), started: StoredValue::new(false) });
+}
+
+/// The policy data, loading it on first use.
+pub fn use_policy() -> Signal<Option<Result<Arc<PolicyData>, String>>, LocalStorage> {
+    let ctx = expect_context::<PolicyCtx>();
+    if !ctx.started.get_value() {
+        ctx.started.set_value(true);
+        leptos::task::spawn_local(async move {
+            let result = load().await;
+            if let Err(e) = &result {
+                leptos::logging::warn!("policy data: {e}");
+            }
+            ctx.state.set(Some(result));
+        });
+    }
+    ctx.state.read_only().into()
+}
+
+/// Today's date on this phone (UTC), for "more than six months old" warnings.
+pub fn today() -> Option<IsoDate> {
+    let iso = js_sys::Date::new_0().to_iso_string().as_string()?;
+    IsoDate::parse(iso.get(..10)?)
+}
