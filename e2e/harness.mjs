@@ -87,3 +87,24 @@ export async function axe(page) {
 export async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
 }
+
+/** `offlineReady` plus a real wait: Playwright's waitForFunction does not await an async
+ *  predicate (the pending Promise counts as truthy), so `offlineReady` can return before the
+ *  service worker controls the page. This polls from Node until the page is controlled and
+ *  this version's cache holds the shell. */
+export async function offlineCached(page, timeout = 30000) {
+  await offlineReady(page);
+  const end = Date.now() + timeout;
+  for (;;) {
+    const ok = await page.evaluate(async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      for (const k of await caches.keys()) {
+        if (k.startsWith("pocket-rights-") && await (await caches.open(k)).match("/index.html")) return true;
+      }
+      return false;
+    });
+    if (ok) return;
+    if (Date.now() > end) throw new Error("the service worker did not take control with a filled cache");
+    await page.waitForTimeout(200);
+  }
+}

@@ -48,6 +48,13 @@ fn Shell() -> impl IntoView {
     provide_offline();
     provide_content();
     provide_policy();
+    // The static officer card stays until the app's own card has its text (routes/officer_card.rs).
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        if location.pathname.get() != "/card" {
+            crate::dismiss_boot();
+        }
+    });
 
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>

@@ -25,12 +25,21 @@ pub const BUILD_DATE: &str = env!("POCKET_RIGHTS_BUILD_DATE");
 /// Optional label of the build (e.g. a release name), set by build.rs from the environment.
 pub const BUILD_LABEL: &str = env!("POCKET_RIGHTS_BUILD_LABEL");
 
-/// Mount the app and register the offline shell.
+/// Remove the static first screen of index.html; until then CSS keeps the app hidden. The
+/// officer card calls this once its own text is on screen, every other screen at once.
 #[cfg(target_arch = "wasm32")]
-pub fn start() {
-    // The static first screen in index.html shows until the app takes over.
+pub fn dismiss_boot() {
     if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
+}
+
+/// Mount the app.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
     leptos::mount::mount_to_body(app::App);
+    // For tools/bench.sh: when the app took over from the static boot screen.
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("app-mounted");
+    }
 }

@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 T0=$(date +%s)
-say() { echo "[setup +$(( $(date +%s) - T0 ))s] $*"; }
+say() { echo "[setup +$(( $(date +%s) - T0 ))s] $*"; echo "+$(( $(date +%s) - T0 ))s $*" >> .setup-times; }
+: > .setup-times
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 export PATH="$CARGO_BIN:$PATH"
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -4,6 +4,7 @@ pub mod content;
 pub mod date;
 pub mod geo;
 pub mod language;
+pub mod markup;
 pub mod policy;
 pub mod plan;
 pub mod settings;

@@ -5,7 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use pocket_model::markup::svg_path;
 use pocket_model::policy::search::{HitKind, search};
+use wasm_bindgen::JsCast;
 
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
@@ -25,6 +27,18 @@ pub fn data_pending(state: &Option<Result<Arc<PolicyData>, String>>) -> Option<A
     }
 }
 
+/// A click handler for an SVG of outlines: opens the page of the outline tapped, found by
+/// its `data-<key>` attribute.
+pub fn tap_to(key: &'static str, href: impl Fn(&str) -> String + 'static) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+    let navigate = use_navigate();
+    move |ev| {
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(value) = target.and_then(|t| t.get_attribute(&format!("data-{key}"))) {
+            navigate(&href(&value), Default::default());
+        }
+    }
+}
+
 /// The map overview.
 #[component]
 pub fn Map() -> impl IntoView {
@@ -40,24 +54,24 @@ pub fn Map() -> impl IntoView {
             return v;
         }
         let data = state.and_then(Result::ok).expect("checked above");
-        let navigate = use_navigate();
         let states = data.states.states.iter().filter(|s| s.path.is_some()).cloned().collect::<Vec<_>>();
-        let paths = states
-            .clone()
-            .into_iter()
-            .map(|s| {
-                let (abbr, layer_kind, count) = (s.abbr.clone(), s.layer, s.latest_counts().total());
-                let fill = move || match layer.get() {
-                    MapLayer::Law => law_fill(layer_kind),
-                    MapLayer::Agreements => count_fill(count),
-                };
-                let nav = navigate.clone();
-                view! {
-                    <path d=s.path.clone().unwrap_or_default() fill=fill data-state=s.abbr.clone()
-                        on:click=move |_| nav(&format!("/map/{abbr}"), Default::default()) />
-                }
-            })
-            .collect_view();
+        // One string of outlines: far lighter than a view node per state; taps are delegated.
+        let outlines = {
+            let states = states.clone();
+            move || {
+                states
+                    .iter()
+                    .map(|s| {
+                        let fill = match layer.get() {
+                            MapLayer::Law => law_fill(s.layer),
+                            MapLayer::Agreements => count_fill(s.latest_counts().total()),
+                        };
+                        svg_path(s.path.as_deref().unwrap_or_default(), fill, "state", &s.abbr)
+                    })
+                    .collect::<String>()
+            }
+        };
+        let on_tap = tap_to("state", |abbr| format!("/map/{abbr}"));
         let list = states
             .into_iter()
             .map(|s| {
@@ -80,7 +94,7 @@ pub fn Map() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <svg class="us-map" viewBox="0 0 975 610" aria-hidden="true" data-testid="us-map">{paths}</svg>
+            <svg class="us-map" viewBox="0 0 975 610" aria-hidden="true" data-testid="us-map" inner_html=outlines on:click=on_tap></svg>
             <MapLegend layer=layer />
             <MapSearch data=data.clone() />
             <WhereAmI data=data.clone() />

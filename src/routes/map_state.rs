@@ -2,14 +2,15 @@
 //! trend, its counties coloured by agreements, and its agencies.
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 use pocket_model::geo::Shape;
+use pocket_model::markup::{escape, svg_path};
 use pocket_model::policy::{AgencyAgreements, Flag, Model, ModelCounts, StateRecord, TrendPoint, Verification, agencies_without_county};
 
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
 use crate::i18n::*;
-use crate::routes::map::data_pending;
+use crate::routes::map::{data_pending, tap_to};
 use crate::routes::not_found::NotFound;
 use crate::services::policy::use_policy;
 
@@ -87,7 +88,15 @@ fn flag_rows(s: &StateRecord) -> impl IntoView + use<> {
 
 /// A small line chart of the national count since 2021 (decorative; the numbers are in text).
 fn trend_chart(points: &[TrendPoint]) -> impl IntoView + use<> {
-    let good: Vec<&TrendPoint> = points.iter().filter(|p| !p.is_truncated()).collect();
+    let all: Vec<&TrendPoint> = points.iter().filter(|p| !p.is_truncated()).collect();
+    // About one point a fortnight is plenty for a 300-unit-wide line.
+    let step = (all.len() / 120).max(1);
+    let mut good: Vec<&TrendPoint> = all.iter().step_by(step).copied().collect();
+    if let Some(last) = all.last() {
+        if good.last() != Some(last) {
+            good.push(last);
+        }
+    }
     let max = good.iter().map(|p| p.total).max().unwrap_or(1).max(1) as f64;
     let n = good.len().max(2) as f64 - 1.0;
     let d = good
@@ -144,33 +153,32 @@ pub fn MapState() -> impl IntoView {
                 let pad = ((x1 - x0).max(y1 - y0) * 0.03).max(1.0);
                 format!("{:.1} {:.1} {:.1} {:.1}", x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)
             });
-        let counties: Vec<_> = data.counties.counties.iter().filter(|c| c.state == s.fips).cloned().collect();
-        let navigate = use_navigate();
+        let counties: Vec<_> = data.counties.counties.iter().filter(|c| c.state == s.fips).collect();
         let county_paths = counties
             .iter()
             .filter_map(|c| {
-                let d = c.path.clone()?;
                 let n = data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0);
-                let href = format!("/map/{}/{}", s.abbr, c.fips);
-                let nav = navigate.clone();
-                Some(view! { <path d=d fill=count_fill(n) data-county=c.fips.clone() on:click=move |_| nav(&href, Default::default()) /> })
+                Some(svg_path(c.path.as_deref()?, count_fill(n), "county", &c.fips))
             })
-            .collect_view();
+            .collect::<String>();
+        let abbr = s.abbr.clone();
+        let on_tap = tap_to("county", move |fips| format!("/map/{abbr}/{fips}"));
         let county_count = counties.len();
+        // Plain links as one string (the router still handles their clicks).
         let county_links = counties
-            .clone()
-            .into_iter()
+            .iter()
             .map(|c| {
                 let n = data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0);
-                view! {
-                    <li><A href=format!("/map/{}/{}", s.abbr, c.fips) attr:class="state-row" attr:data-testid=format!("county-link-{}", c.fips)>
-                        <span class="swatch" style=format!("background:{}", count_fill(n)) aria-hidden="true"></span>
-                        <span class="state-name">{c.name.clone()}</span>
-                        <span class="state-facts">{t!(i18n, count_agreements, count = move || n)}</span>
-                    </A></li>
-                }
+                format!(
+                    r#"<li><a href="/map/{abbr}/{fips}" class="state-row" data-testid="county-link-{fips}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><span class="state-name">{name}</span><span class="state-facts">{count}</span></a></li>"#,
+                    abbr = escape(&s.abbr),
+                    fips = escape(&c.fips),
+                    fill = count_fill(n),
+                    name = escape(&c.name),
+                    count = escape(&t_string!(i18n, count_agreements, count = n).to_string()),
+                )
             })
-            .collect_view();
+            .collect::<String>();
         let statewide = owned_agencies(agencies_without_county(&data.agreements.agreements, &s.fips));
         let has_statewide = !statewide.is_empty();
         let total = counts.total();
@@ -205,11 +213,11 @@ pub fn MapState() -> impl IntoView {
             {view_box.map(|vb| view! {
                 <section>
                     <h2>{t!(i18n, state_counties)}</h2>
-                    <svg class="state-map" viewBox=vb aria-hidden="true" data-testid="state-map">{county_paths}</svg>
+                    <svg class="state-map" viewBox=vb aria-hidden="true" data-testid="state-map" inner_html=county_paths on:click=on_tap></svg>
                     <MapLegend layer=Signal::derive(|| MapLayer::Agreements) />
                     <details class="county-list">
                         <summary>{t!(i18n, state_counties)} " (" {county_count} ")"</summary>
-                        <ul class="links">{county_links}</ul>
+                        <ul class="links" inner_html=county_links></ul>
                     </details>
                 </section>
             })}

@@ -85,6 +85,11 @@ pub fn OfficerCard() -> impl IntoView {
         }
     });
     let (speech_problem, set_speech_problem) = signal(None::<SpeechProblem>);
+    Effect::new(move |_| {
+        if content.with(Option::is_some) {
+            crate::dismiss_boot();
+        }
+    });
 
     let body = move || {
         match content.get() {
