@@ -4,7 +4,7 @@
 // Every expected value comes from content/<lang>.json and locales/<lang>.json.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, axe, content, launch, locale, offlineCached, offlineReady, screen, shot, startServer } from "./harness.mjs";
+import { BASE, axe, content, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer } from "./harness.mjs";
 
 const LANGS = ["en", "es"];
 const L = { en: locale("en"), es: locale("es") };
@@ -180,10 +180,10 @@ for (const lang of LANGS) {
       await footer.waitFor();
       assert.equal(norm(await footer.locator("[data-testid=disclaimer]").innerText()), norm(L[lang].disclaimer), `${s.path} disclaimer`);
       assert.equal(norm(await footer.locator("[data-testid=reviewed]").innerText()),
-        norm(fill(L[lang].reviewed_on, { date: newestReview(s.sections) })), `${s.path} reviewed`);
+        norm(fill(L[lang].reviewed_on, { date: await localDate(p, lang, newestReview(s.sections)) })), `${s.path} reviewed`);
       const ids = sourceIds(s.sections);
       assert.ok(ids.length > 0);
-      assert.equal(norm(await footer.locator("details.sources summary").innerText()), norm(fill(L[lang].sources_count, { count: ids.length })), `${s.path} sources count`);
+      assert.equal(norm(await footer.locator("details.sources summary").innerText()), norm(fill(L[lang].sources_count, { count: await localNumber(p, lang, ids.length) })), `${s.path} sources count`);
       const listed = await footer.locator("details.sources li").evaluateAll((els) => els.map((e) => e.id));
       assert.deepEqual(listed, ids.map((i) => `src-${i}`), `${s.path} sources list`);
       // Opened, each source shows a link.

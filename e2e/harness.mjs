@@ -34,7 +34,7 @@ export async function startServer(dir = DIST) {
 }
 
 /** A Chromium with a fresh profile. `foreign` collects requests to any other origin. */
-export async function launch({ locale: lang = "en-US", timezoneId = "America/Chicago" } = {}) {
+export async function launch({ locale: lang = "en-US", timezoneId = "America/Chicago", serviceWorkers = "allow" } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "pocket-rights-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
@@ -45,6 +45,7 @@ export async function launch({ locale: lang = "en-US", timezoneId = "America/Chi
     hasTouch: true,
     locale: lang,
     timezoneId,
+    serviceWorkers,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--disable-dev-shm-usage", `--lang=${lang}`],
@@ -69,31 +70,9 @@ export async function screen(page, id, timeout = 20000) {
   await page.locator(`[data-testid="screen-${id}"]`).waitFor({ timeout });
 }
 
-/** Wait until the service worker controls the page and has cached this version. */
-export async function offlineReady(page) {
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    const keys = await caches.keys();
-    return keys.some((k) => k.startsWith("pocket-rights-"));
-  }, null, { timeout: 30000, polling: 200 });
-}
-
-/** axe-core violations on the current page, as "rule (count)" strings. */
-export async function axe(page) {
-  const res = await new AxeBuilder({ page }).analyze();
-  return res.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-export async function shot(page, name) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
-}
-
-/** `offlineReady` plus a real wait: Playwright's waitForFunction does not await an async
- *  predicate (the pending Promise counts as truthy), so `offlineReady` can return before the
- *  service worker controls the page. This polls from Node until the page is controlled and
- *  this version's cache holds the shell. */
-export async function offlineCached(page, timeout = 30000) {
-  await offlineReady(page);
+/** Wait until the service worker controls the page and has cached this version. (Polled
+ * from Node: waitForFunction does not await an async predicate.) */
+export async function offlineReady(page, timeout = 30000) {
   const end = Date.now() + timeout;
   for (;;) {
     const ok = await page.evaluate(async () => {
@@ -107,4 +86,30 @@ export async function offlineCached(page, timeout = 30000) {
     if (Date.now() > end) throw new Error("the service worker did not take control with a filled cache");
     await page.waitForTimeout(200);
   }
+}
+
+/** axe-core violations on the current page, as "rule (count)" strings. */
+export async function axe(page) {
+  const res = await new AxeBuilder({ page }).analyze();
+  return res.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+}
+
+/** Same as `offlineReady` (kept for the tests that call it by this name). */
+export async function offlineCached(page, timeout = 30000) {
+  await offlineReady(page, timeout);
+}
+
+/** A YYYY-MM-DD date as the app writes it in `tag` (the browser's Intl, as the app uses). */
+export function localDate(page, tag, iso) {
+  return page.evaluate(([tag, iso]) => new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone: "UTC" })
+    .format(new Date(`${iso}T12:00:00Z`)), [tag, iso]);
+}
+
+/** A whole number as the app writes it in `tag`. */
+export function localNumber(page, tag, n) {
+  return page.evaluate(([tag, n]) => new Intl.NumberFormat(tag).format(n), [tag, n]);
 }

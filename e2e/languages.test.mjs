@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { BASE, axe, content, launch, locale, offlineCached, offlineReady, screen, shot, startServer } from "./harness.mjs";
+import { BASE, axe, content, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer } from "./harness.mjs";
 
 /** The LANGUAGES table, parsed from its source. */
 const LANGUAGES = [...readFileSync("model/src/language.rs", "utf8")
@@ -125,7 +125,7 @@ for (const lang of LANGUAGES) {
     await checkLangDir(page, lang, "/map/TX", found);
     assert.equal(norm(await page.locator("[data-testid=screen-map-state] h1").innerText()), TX.name);
     const total = TX.agreements[0].jem + TX.agreements[0].tfm + TX.agreements[0].wso;
-    assert.equal(norm(await page.locator("[data-testid=state-total]").innerText()), norm(fill(L.state_agreements_total, { count: total })));
+    assert.equal(norm(await page.locator("[data-testid=state-total]").innerText()), norm(fill(L.state_agreements_total, { count: await localNumber(page, lang.tag, total) })));
     assert.deepEqual(found, []);
   });
 }

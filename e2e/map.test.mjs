@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, axe, launch, locale, offlineCached, offlineReady, screen, shot, startServer } from "./harness.mjs";
+import { BASE, axe, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer } from "./harness.mjs";
 
 const en = locale("en");
 const STATES = JSON.parse(readFileSync("public/data/states.json", "utf8"));
@@ -44,7 +44,9 @@ function stateCounts(abbr) {
 /** Agency name -> sorted model codes, for the CSV rows of a county. */
 function countyAgencies(fips) {
   const out = new Map();
-  for (const r of CSV.filter((r) => r.county_fips === fips)) out.set(r.agency, [...(out.get(r.agency) ?? []), r.model_code].sort());
+  // ICE spells some names with a curly apostrophe in one row and a straight one in another;
+  // the app shows such an agency once.
+  for (const r of CSV.filter((r) => r.county_fips === fips)) { const a = r.agency.replace(/[\u2018\u2019]/g, "'"); out.set(a, [...(out.get(a) ?? []), r.model_code].sort()); }
   return out;
 }
 function fill(s, vars = {}) {
@@ -82,7 +84,7 @@ async function open(path, id, ready) {
 async function assertDataNote(page, where) {
   const notes = page.locator("[data-testid=data-note]");
   assert.ok(await notes.count() >= 1, `${where}: a data note`);
-  assert.ok(norm(await notes.first().innerText()).includes(norm(fill(en.data_as_of, { date: AGREEMENTS.as_of }))),
+  assert.ok(norm(await notes.first().innerText()).includes(norm(fill(en.data_as_of, { date: await localDate(page, "en", AGREEMENTS.as_of) }))),
     `${where}: the agreements' as-of date ${AGREEMENTS.as_of}`);
 }
 
@@ -157,7 +159,7 @@ test("the counts of Texas, Florida and a state without agreements match the CSV"
   for (const abbr of ["TX", "FL", without.abbr]) {
     const want = stateCounts(abbr);
     await open(`/map/${abbr}`, "map-state", "[data-testid=state-total]");
-    assert.equal(norm(await page.locator("[data-testid=state-total]").innerText()), norm(fill(en.state_agreements_total, { count: want.total })), `${abbr} total`);
+    assert.equal(norm(await page.locator("[data-testid=state-total]").innerText()), norm(fill(en.state_agreements_total, { count: await localNumber(page, "en", want.total) })), `${abbr} total`);
     for (const m of ["JEM", "TFM", "WSO"]) {
       assert.equal(await page.locator(`[data-testid=count-${m}] .count`).innerText(), String(want[m]), `${abbr} ${m}`);
     }
@@ -193,7 +195,7 @@ async function assertCountyView(page, abbr, fips) {
   assert.equal(norm(await page.locator("[data-testid=county-name]").innerText()), `${county.name}, ${abbr}`);
   const want = countyAgencies(fips);
   const shown = await page.locator("[data-testid=agency]").evaluateAll((els) => els.map((el) => [
-    el.querySelector(".agency-name").textContent.trim(),
+    el.querySelector(".agency-name").textContent.trim().replace(/[\u2018\u2019]/g, "'"),
     [...el.querySelectorAll("[data-testid=agreement]")].map((a) => a.dataset.model).sort(),
   ]));
   assert.deepEqual(new Map(shown), want, `${fips}: agencies and their agreements`);
@@ -227,6 +229,31 @@ test("a county is chosen by touch on the state map and by keyboard in the county
   await page.keyboard.press("Enter");
   await assertCountyView(page, "FL", flFips);
   await shot(page, "map-county-keyboard");
+});
+
+test("a county lists each agency once (one entry per agency_key of the CSV)", async () => {
+  const { page } = browser;
+  // Counties where one agency is spelled two ways in the CSV, and the busiest county of TX and FL.
+  const names = new Map();
+  for (const r of CSV.filter((r) => r.county_fips)) {
+    const k = `${r.county_fips}|${r.agency_key}`;
+    names.set(k, new Set([...(names.get(k) ?? []), r.agency]));
+  }
+  const variants = [...names].filter(([, v]) => v.size > 1).map(([k]) => k.split("|")[0]);
+  const busiest = ["TX", "FL"].map((st) => {
+    const c = new Map();
+    for (const r of CSV) if (r.state_abbr === st && r.county_fips) c.set(r.county_fips, (c.get(r.county_fips) ?? 0) + 1);
+    return [...c].sort((a, b) => b[1] - a[1])[0][0];
+  });
+  const problems = [];
+  for (const fips of [...new Set([...busiest, ...variants])]) {
+    const abbr = CSV.find((r) => r.county_fips === fips).state_abbr;
+    const keys = new Set(CSV.filter((r) => r.county_fips === fips).map((r) => r.agency_key));
+    await open(`/map/${abbr}/${fips}`, "map-county", "[data-testid=county-name]");
+    const shown = (await page.locator("[data-testid=agency] .agency-name").allInnerTexts()).map(norm);
+    if (shown.length !== keys.size) problems.push(`/map/${abbr}/${fips}: ${shown.length} agency entries for ${keys.size} agencies (${shown.join(" | ")})`);
+  }
+  assert.deepEqual(problems, []);
 });
 
 test("search finds an agency from the CSV and opens its county", async () => {

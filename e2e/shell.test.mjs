@@ -2,13 +2,14 @@
 // Runs against the release build in dist/ (and dist-next/ for the update check).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, DIST_NEXT, axe, launch, locale, offlineReady, screen, shot, startServer } from "./harness.mjs";
+import { BASE, DIST_NEXT, axe, content, launch, locale, offlineReady, screen, shot, startServer } from "./harness.mjs";
 
 /** Every route and the screen it must show. */
 const ROUTES = [
   ["/", "home"], ["/card", "card"], ["/rights", "rights"], ["/rights/door", "rights-page"],
   ["/rights/after-arrest", "rights-page"], ["/rights/warrant", "warrant"], ["/map", "map"],
-  ["/plan", "plan"], ["/about", "about"], ["/language", "language"], ["/no-such-page", "not-found"],
+  ["/plan", "plan"], ["/about", "about"], ["/language", "language"], ["/map/TX", "map-state"],
+  ["/map/TX/48201", "map-county"], ["/no-such-page", "not-found"],
 ];
 const en = locale("en");
 const es = locale("es");
@@ -99,6 +100,62 @@ test("broken stored settings: a clear start in a working app, and the old value 
   await screen(page, "about");
   assert.equal(await page.evaluate(() => localStorage.getItem("pocket-rights.settings.unreadable")), "{broken");
   await page.evaluate(() => { localStorage.removeItem("pocket-rights.settings"); localStorage.removeItem("pocket-rights.settings.unreadable"); });
+});
+
+test("broken stored plan: a clear message, the old value kept aside, and the plan still works", async () => {
+  const { page } = browser;
+  await page.goto(BASE + "/plan");
+  await screen(page, "plan");
+  await page.evaluate(() => localStorage.setItem("pocket-rights.plan", '{"version":1,"contacts":[{"name":"Ana"'));
+  await page.reload();
+  await screen(page, "plan");
+  assert.equal(await page.locator("[data-testid=plan-problem]").innerText(), en.plan_storage_broken);
+  assert.equal(await page.evaluate(() => localStorage.getItem("pocket-rights.plan.unreadable")), '{"version":1,"contacts":[{"name":"Ana"');
+  await page.fill("#c-name", "Luis");
+  await page.fill("#c-phone", "+1 555 010 0199");
+  await page.click("[data-testid=contact-form] button[type=submit]");
+  await page.locator("[data-testid=contact]").waitFor();
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("pocket-rights.plan")));
+  assert.deepEqual(saved.contacts, [{ name: "Luis", phone: "+1 555 010 0199", role: "" }]);
+  // The damaged original is still there, untouched.
+  assert.equal(await page.evaluate(() => localStorage.getItem("pocket-rights.plan.unreadable")), '{"version":1,"contacts":[{"name":"Ana"');
+  await page.evaluate(() => { localStorage.removeItem("pocket-rights.plan"); localStorage.removeItem("pocket-rights.plan.unreadable"); });
+});
+
+test("an unknown saved language starts in the browser's language, working", async () => {
+  const { page } = browser;
+  await page.goto(BASE + "/");
+  await page.evaluate(() => localStorage.setItem("pocket-rights.settings", '{"version":1,"language":"xx"}'));
+  await page.reload();
+  await screen(page, "home");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.locator(".officer-button-label").innerText(), en.home_show_officer);
+  await page.evaluate(() => localStorage.removeItem("pocket-rights.settings"));
+});
+
+test("a corrupt content file or map file: a clear message and a working app", async () => {
+  const b = await launch({ locale: "es-MX", serviceWorkers: "block" });
+  try {
+    await b.page.route("**/content/es.json", async (route) => {
+      const body = (await (await route.fetch()).text()).slice(0, 500);
+      await route.fulfill({ status: 200, contentType: "application/json", body });
+    });
+    await b.page.route("**/data/counties.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"format":1,"count' }));
+    await b.page.goto(BASE + "/rights/door");
+    await screen(b.page, "rights-page");
+    await b.page.locator(".notice").first().waitFor();
+    assert.equal(await b.page.locator(".notice").first().innerText(), es.content_error);
+    // English content shows instead, under the Spanish interface.
+    assert.equal(await b.page.locator("h1").innerText(), content("en").pages.find((p) => p.id === "door").title);
+    await b.page.goto(BASE + "/map");
+    await screen(b.page, "map");
+    await b.page.locator("[role=alert]").waitFor();
+    assert.equal(await b.page.locator("[role=alert]").innerText(), es.map_loading_error);
+    await b.page.click(`nav.bottom-nav a[href="/card"], nav.bottom-nav a[href="/"]`);
+    await screen(b.page, "home");
+  } finally {
+    await b.close();
+  }
 });
 
 test("About shows the version and the build date", async () => {

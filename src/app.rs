@@ -16,7 +16,7 @@ use crate::services::settings::{SettingsCtx, provide_settings};
 pub fn App() -> impl IntoView {
     leptos_meta::provide_meta_context();
     view! {
-        <I18nContextProvider enable_cookie=false>
+        <I18nContextProvider enable_cookie=false set_dir_attr_on_html=false>
             <Router>
                 <Shell />
             </Router>
@@ -48,6 +48,14 @@ fn Shell() -> impl IntoView {
     provide_offline();
     provide_content();
     provide_policy();
+    // Text direction from our own language table (leptos_i18n says "auto" for languages its
+    // ICU data does not know, such as Tagalog, Haitian Creole and Hmong).
+    Effect::new(move |_| {
+        let dir = pocket_model::language::by_tag(i18n.get_locale().as_str()).map(|l| l.dir).unwrap_or(pocket_model::language::Direction::Ltr);
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("dir", dir.as_attr());
+        }
+    });
     // The static officer card stays until the app's own card has its text (routes/officer_card.rs).
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {

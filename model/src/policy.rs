@@ -628,18 +628,53 @@ pub fn agencies_without_county<'a>(agreements: &'a [Agreement], state_fips: &str
     group_by_agency(agreements.iter().filter(|a| a.state == state_fips && a.county.is_none()))
 }
 
+/// The key an agency is grouped by: ICE spells some names with a straight apostrophe in one
+/// row and a curly one in another ("Sheriff's" / "Sheriff’s").
+fn agency_key(name: &str) -> String {
+    name.replace(['\u{2019}', '\u{2018}'], "'")
+}
+
 fn group_by_agency<'a>(rows: impl Iterator<Item = &'a Agreement>) -> Vec<AgencyAgreements<'a>> {
-    let mut by_name: BTreeMap<(AgencyType, &str), Vec<&Agreement>> = BTreeMap::new();
+    let mut by_name: BTreeMap<(AgencyType, String), (&'a str, Vec<&'a Agreement>)> = BTreeMap::new();
     for a in rows {
-        by_name.entry((a.agency_type, a.agency.as_str())).or_default().push(a);
+        by_name.entry((a.agency_type, agency_key(&a.agency))).or_insert_with(|| (a.agency.as_str(), Vec::new())).1.push(a);
     }
     by_name
         .into_iter()
-        .map(|((agency_type, agency), mut agreements)| {
+        .map(|((agency_type, _), (agency, mut agreements))| {
             agreements.sort_by_key(|a| a.model);
             AgencyAgreements { agency, agency_type, agreements }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod agency_tests {
+    use super::*;
+
+    fn row(agency: &str, model: Model) -> Agreement {
+        Agreement {
+            agency: agency.into(),
+            agency_type: AgencyType::County,
+            state: "48".into(),
+            county: Some("48167".into()),
+            no_county: None,
+            model,
+            signed: "2025-01-01".into(),
+            moa_url: None,
+            moa_status: MoaStatus::Pending,
+            file_date: None,
+            addendum_url: None,
+        }
+    }
+
+    #[test]
+    fn curly_and_straight_apostrophes_are_one_agency() {
+        let rows = vec![row("Galveston County Sheriff's Office", Model::Jem), row("Galveston County Sheriff\u{2019}s Office", Model::Wso)];
+        let agencies = agencies_of_county(&rows, "48167");
+        assert_eq!(agencies.len(), 1);
+        assert_eq!(agencies[0].models(), vec![Model::Jem, Model::Wso]);
+    }
 }
 
 /// Whole months from a dataset's `as_of` date to `today` (0 if `as_of` is in the future).

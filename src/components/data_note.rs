@@ -4,6 +4,7 @@ use pocket_model::date::IsoDate;
 use pocket_model::policy::{SourceRef, is_stale};
 
 use crate::i18n::*;
+use crate::services::locale_format::local_date;
 use crate::services::policy::today;
 
 /// "Data as of …", "Source: …", and "more than six months old" when it is.
@@ -19,7 +20,7 @@ pub fn DataNote(as_of: String, source: SourceRef) -> impl IntoView {
     view! {
         <div class="data-note" data-testid="data-note">
             <p>
-                <strong>{t!(i18n, data_as_of, date = move || date.clone())}</strong>
+                <strong>{t!(i18n, data_as_of, date = local_date(date.clone()))}</strong>
                 " · "
                 <span>{t!(i18n, data_source, source = move || title.clone())}</span>
             </p>

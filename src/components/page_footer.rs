@@ -4,6 +4,7 @@ use pocket_model::content::SourceList;
 use std::sync::Arc;
 
 use crate::i18n::*;
+use crate::services::locale_format::{local_date, local_number};
 
 /// Disclaimer, "reviewed on" and the list of sources behind what the screen says.
 #[component]
@@ -26,7 +27,7 @@ pub fn PageFooter(
                     <span lang="en">{s.title}</span> " — " <span lang="en">{s.publisher}</span>
                     <br />
                     <a href=s.url.clone() rel="noreferrer noopener" target="_blank" class="source-url">{s.url.clone()}</a>
-                    <span class="muted">" (" {t!(i18n, source_accessed, date = move || accessed.clone())} ")"</span>
+                    <span class="muted">" (" {t!(i18n, source_accessed, date = local_date(accessed.clone()))} ")"</span>
                 </li>
             }
         })
@@ -34,9 +35,9 @@ pub fn PageFooter(
     view! {
         <footer class="page-footer" data-testid="page-footer">
             <p class="disclaimer" data-testid="disclaimer">{t!(i18n, disclaimer)}</p>
-            {reviewed.map(|d| view! { <p class="reviewed" data-testid="reviewed">{t!(i18n, reviewed_on, date = move || d.clone())}</p> })}
+            {reviewed.map(|d| view! { <p class="reviewed" data-testid="reviewed">{t!(i18n, reviewed_on, date = local_date(d.clone()))}</p> })}
             <details class="sources">
-                <summary>{t!(i18n, sources_count, count = move || count)}</summary>
+                <summary>{t!(i18n, sources_count, count = local_number(count as u32))}</summary>
                 <ul>{items}</ul>
             </details>
         </footer>

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use pocket_model::content::{Item, Section, SectionKind};
 
 use crate::i18n::*;
+use crate::services::locale_format::local_date;
 
 /// The heading for a section of this kind, in the active language.
 pub fn kind_heading(kind: SectionKind) -> impl Fn() -> String + Copy + 'static {
@@ -46,7 +47,7 @@ fn items(items: Vec<Item>, kind: SectionKind, on_show: Option<Callback<String>>)
             let changed = item.changed.clone().map(|c| {
                 let on = c.on.clone();
                 view! {
-                    <p class="changed"><strong>{t!(i18n, changed_on, date = move || on.clone())}</strong> " " {c.note}</p>
+                    <p class="changed"><strong>{t!(i18n, changed_on, date = local_date(on.clone()))}</strong> " " {c.note}</p>
                 }
             });
             let contested = item.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> });

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
 use crate::i18n::*;
+use crate::services::locale_format::local_number;
 use crate::services::policy::{PolicyData, use_policy};
 
 mod where_am_i;
@@ -87,7 +88,7 @@ pub fn Map() -> impl IntoView {
                         <A href=format!("/map/{}", s.abbr) attr:class="state-row" attr:data-testid=format!("state-link-{}", s.abbr)>
                             <span class="swatch" style=move || format!("background:{}", fill()) aria-hidden="true"></span>
                             <span class="state-name">{s.name.clone()}</span>
-                            <span class="state-facts">{label} " · " {t!(i18n, count_agreements, count = move || count)}</span>
+                            <span class="state-facts">{label} " · " {t!(i18n, count_agreements, count = local_number(count))}</span>
                         </A>
                     </li>
                 }
@@ -160,7 +161,7 @@ fn MapSearch(data: Arc<PolicyData>) -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <p class="visually-hidden" role="status">{t!(i18n, map_search_results, count = move || count)}</p>
+            <p class="visually-hidden" role="status">{t!(i18n, map_search_results, count = local_number(count as u32))}</p>
             {(count == 0).then(|| view! { <p class="muted">{t!(i18n, map_search_none)}</p> })}
             <ul class="links search-results" data-testid="search-results">{rows}</ul>
         })

@@ -8,6 +8,7 @@ use pocket_model::policy::{MoaStatus, Model, agencies_of_county};
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::law_label;
 use crate::i18n::*;
+use crate::services::locale_format::local_date;
 use crate::routes::map::data_pending;
 use crate::routes::map_state::model_words;
 use crate::routes::not_found::NotFound;
@@ -22,7 +23,7 @@ pub fn MapCounty() -> impl IntoView {
     let body = move || {
         let state = data.get();
         if let Some(v) = data_pending(&state) {
-            return v;
+            return view! { <h1>{t!(i18n, map_title)}</h1> {v} }.into_any();
         }
         let data = state.and_then(Result::ok).expect("checked above");
         let (state_key, fips) = params.with(|p| (p.get("state").unwrap_or_default(), p.get("county").unwrap_or_default()));
@@ -58,7 +59,7 @@ pub fn MapCounty() -> impl IntoView {
                         let differs = ag.file_date.is_some().then(|| view! { <p class="muted small">{t!(i18n, agreement_date_differs)}</p> });
                         view! {
                             <li class="agreement" data-testid="agreement" data-model=ag.model.code()>
-                                <strong>{name}</strong> " · " {t!(i18n, agreement_signed, date = move || signed.clone())}
+                                <strong>{name}</strong> " · " {t!(i18n, agreement_signed, date = local_date(signed.clone()))}
                                 <p class="muted small">{hint}</p>
                                 {document}
                                 {differs}

@@ -10,6 +10,8 @@ use pocket_model::policy::{AgencyAgreements, Flag, Model, ModelCounts, StateReco
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
 use crate::i18n::*;
+use crate::services::locale_format::{local_date, local_number, number_in};
+use leptos_i18n::Locale as _;
 use crate::routes::map::{data_pending, tap_to};
 use crate::routes::not_found::NotFound;
 use crate::services::policy::use_policy;
@@ -41,7 +43,7 @@ pub fn ModelCountsView(counts: ModelCounts) -> impl IntoView {
             view! {
                 <div class="model-row" data-testid=format!("count-{}", m.code())>
                     <dt>{name}</dt>
-                    <dd><strong class="count">{n}</strong> <span class="muted">{hint}</span></dd>
+                    <dd><strong class="count">{local_number(n)}</strong> <span class="muted">{hint}</span></dd>
                 </div>
             }
         })
@@ -109,9 +111,9 @@ fn trend_chart(points: &[TrendPoint]) -> impl IntoView + use<> {
     view! {
         <svg class="trend" viewBox="0 0 300 82" aria-hidden="true"><path d=d fill="none" stroke="currentColor" stroke-width="2" /></svg>
         <p class="trend-ends">
-            {first.map(|(d, t)| view! { <span><bdi>{d}</bdi>": " <strong>{t}</strong></span> })}
-            " → "
-            {last.map(|(d, t)| view! { <span><bdi>{d}</bdi>": " <strong>{t}</strong></span> })}
+            {first.map(|(d, t)| view! { <span><bdi>{local_date(d)}</bdi>": " <strong>{local_number(t)}</strong></span> })}
+            <span class="flip-rtl" aria-hidden="true">" → "</span>
+            {last.map(|(d, t)| view! { <span><bdi>{local_date(d)}</bdi>": " <strong>{local_number(t)}</strong></span> })}
         </p>
     }
 }
@@ -125,7 +127,7 @@ pub fn MapState() -> impl IntoView {
     let body = move || {
         let state = data.get();
         if let Some(v) = data_pending(&state) {
-            return v;
+            return view! { <h1>{t!(i18n, map_title)}</h1> {v} }.into_any();
         }
         let data = state.and_then(Result::ok).expect("checked above");
         let key = params.with(|p| p.get("state").unwrap_or_default());
@@ -175,7 +177,7 @@ pub fn MapState() -> impl IntoView {
                     fips = escape(&c.fips),
                     fill = count_fill(n),
                     name = escape(&c.name),
-                    count = escape(&t_string!(i18n, count_agreements, count = n).to_string()),
+                    count = escape(&t_string!(i18n, count_agreements, count = number_in(i18n.get_locale_untracked().as_str(), n)).to_string()),
                 )
             })
             .collect::<String>();
@@ -200,11 +202,11 @@ pub fn MapState() -> impl IntoView {
             </section>
             <section>
                 <h2>{t!(i18n, state_agreements)}</h2>
-                <p data-testid="state-total"><strong>{t!(i18n, state_agreements_total, count = move || total)}</strong></p>
+                <p data-testid="state-total"><strong>{t!(i18n, state_agreements_total, count = local_number(total))}</strong></p>
                 <ModelCountsView counts=counts />
                 {earlier.map(|e| {
                     let (n, d) = (e.counts.total(), e.as_of.clone());
-                    view! { <p class="muted">{t!(i18n, state_agreements_then, count = move || n, date = move || d.clone())}</p> }
+                    view! { <p class="muted">{t!(i18n, state_agreements_then, count = local_number(n), date = local_date(d.clone()))}</p> }
                 })}
                 {(total == 0).then(|| view! { <p>{t!(i18n, state_no_agreements)}</p> })}
                 <h3>{t!(i18n, state_trend)}</h3>

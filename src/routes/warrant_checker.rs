@@ -8,6 +8,7 @@ use pocket_model::content::{Content, WarrantChecker as Tree};
 use crate::components::page_footer::PageFooter;
 use crate::components::section_view::SectionView;
 use crate::i18n::*;
+use crate::services::locale_format::local_number;
 use crate::services::content::use_content;
 
 /// Where a list of choice ids leads: the questions asked so far and the current node id.
@@ -80,7 +81,7 @@ pub fn WarrantChecker() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <p class="muted">{t!(i18n, warrant_step, n = move || step)}</p>
+                    <p class="muted">{t!(i18n, warrant_step, n = local_number(step as u32))}</p>
                     <fieldset class="question" data-testid=format!("question-{}", q.id)>
                         <legend><h2>{q.text}</h2></legend>
                         {q.hint.map(|h| view! { <p class="hint">{h}</p> })}

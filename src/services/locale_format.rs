@@ -1,0 +1,41 @@
+//! Dates and numbers in the reader's locale (Arabic digits in Arabic, "18 may 2026" in
+//! Spanish…), through the browser's Intl, which works offline.
+use leptos_i18n::Locale as _;
+use pocket_model::date::IsoDate;
+
+use crate::i18n::use_i18n;
+
+fn locales(tag: &str) -> js_sys::Array {
+    js_sys::Array::of1(&tag.into())
+}
+
+/// A YYYY-MM-DD date as the locale writes it; the ISO text if it does not parse.
+pub fn date_in(tag: &str, iso: &str) -> String {
+    let Some(d) = IsoDate::parse(iso) else { return iso.to_owned() };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    let format = js_sys::Intl::DateTimeFormat::new(&locales(tag), &options);
+    // Noon UTC of that day, formatted in UTC: the calendar day whatever the phone's time zone.
+    let ms = js_sys::Date::utc(f64::from(d.year), f64::from(d.month - 1)) + f64::from(d.day - 1) * 86_400_000.0 + 43_200_000.0;
+    let utc = js_sys::Date::new(&ms.into());
+    format.format().call1(&format, &utc).ok().and_then(|v| v.as_string()).unwrap_or_else(|| iso.to_owned())
+}
+
+/// A whole number as the locale writes it.
+pub fn number_in(tag: &str, n: u32) -> String {
+    let format = js_sys::Intl::NumberFormat::new(&locales(tag), &js_sys::Object::new());
+    format.format().call1(&format, &n.into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| n.to_string())
+}
+
+/// A reactive date in the active language.
+pub fn local_date(iso: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || date_in(i18n.get_locale().as_str(), &iso)
+}
+
+/// A reactive number in the active language.
+pub fn local_number(n: u32) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || number_in(i18n.get_locale().as_str(), n)
+}
