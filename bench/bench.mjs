@@ -42,8 +42,17 @@ group("css", (r) => r.f.endsWith(".css"));
 group("index.html", (r) => r.f === "index.html");
 group("icons+manifest", (r) => r.f.startsWith("icons/") || r.f.endsWith(".webmanifest"));
 for (const r of rows.filter((r) => r.f.startsWith("data/"))) console.log(`  ${r.f.padEnd(22)} ${r.raw} / ${r.gz} / ${r.br}`);
-console.log("per language (content/<tag>.json):");
-for (const r of rows.filter((r) => /^content\/(?!sources)/.test(r.f))) console.log(`  ${r.f.padEnd(24)} ${r.raw} / ${r.gz} / ${r.br}`);
+// What one language adds: its content file (fetched) and its UI strings (compiled into the
+// wasm by leptos_i18n; the locale file's brotli size stands in for their share of the wasm).
+console.log("per language: content/<tag>.json raw / gzip / brotli; + UI strings (locales/<tag>.json, brotli)");
+let perLang = 0;
+for (const r of rows.filter((r) => /^content\/(?!sources)/.test(r.f))) {
+  const tag = r.f.slice(8, -5);
+  const ui = br(readFileSync(`locales/${tag}.json`));
+  perLang += r.br + ui;
+  console.log(`  ${tag.padEnd(8)} ${String(r.raw).padStart(7)} / ${String(r.gz).padStart(6)} / ${String(r.br).padStart(6)}  + UI ${ui}  = ${r.br + ui} B brotli`);
+}
+console.log(`  all languages together: ${perLang} B brotli = ${KB(perLang)} KiB`);
 const total = sum(rows, "br");
 const firstStatic = sum(rows.filter((r) => r.f === "index.html" || r.f.endsWith(".css")), "br");
 const firstApp = firstStatic + wasm.br + js.br + sum(rows.filter((r) => r.f === "content/en.json" || r.f === "content/sources.json"), "br");

@@ -24,7 +24,9 @@ pub fn DataNote(as_of: String, source: SourceRef) -> impl IntoView {
                 " · "
                 <span>{t!(i18n, data_source, source = move || title.clone())}</span>
             </p>
-            <p class="source-url"><a href=source.url.clone() rel="noreferrer noopener" target="_blank">{source.url.clone()}</a></p>
+            {source.url.starts_with("https://").then(|| view! {
+                <p class="source-url"><a href=source.url.clone() rel="noreferrer noopener" target="_blank">{source.url.clone()}</a></p>
+            })}
             {stale.then(|| view! { <p class="notice" role="note" data-testid="stale-warning">{t!(i18n, data_stale)}</p> })}
         </div>
     }

@@ -5,17 +5,41 @@ use pocket_model::date::IsoDate;
 
 use crate::i18n::use_i18n;
 
+use std::cell::RefCell;
+
 fn locales(tag: &str) -> js_sys::Array {
     js_sys::Array::of1(&tag.into())
+}
+
+thread_local! {
+    // Building an Intl formatter costs far more than using one: keep one per language.
+    static DATES: RefCell<Option<(String, js_sys::Intl::DateTimeFormat)>> = const { RefCell::new(None) };
+    static NUMBERS: RefCell<Option<(String, js_sys::Intl::NumberFormat)>> = const { RefCell::new(None) };
+}
+
+fn cached<F: Clone>(cell: &RefCell<Option<(String, F)>>, tag: &str, make: impl FnOnce() -> F) -> F {
+    let mut slot = cell.borrow_mut();
+    match &*slot {
+        Some((t, f)) if t == tag => f.clone(),
+        _ => {
+            let f = make();
+            *slot = Some((tag.to_owned(), f.clone()));
+            f
+        }
+    }
 }
 
 /// A YYYY-MM-DD date as the locale writes it; the ISO text if it does not parse.
 pub fn date_in(tag: &str, iso: &str) -> String {
     let Some(d) = IsoDate::parse(iso) else { return iso.to_owned() };
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales(tag), &options);
+    let format = DATES.with(|c| {
+        cached(c, tag, || {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+            let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+            js_sys::Intl::DateTimeFormat::new(&locales(tag), &options)
+        })
+    });
     // Noon UTC of that day, formatted in UTC: the calendar day whatever the phone's time zone.
     let ms = js_sys::Date::utc(f64::from(d.year), f64::from(d.month - 1)) + f64::from(d.day - 1) * 86_400_000.0 + 43_200_000.0;
     let utc = js_sys::Date::new(&ms.into());
@@ -24,7 +48,7 @@ pub fn date_in(tag: &str, iso: &str) -> String {
 
 /// A whole number as the locale writes it.
 pub fn number_in(tag: &str, n: u32) -> String {
-    let format = js_sys::Intl::NumberFormat::new(&locales(tag), &js_sys::Object::new());
+    let format = NUMBERS.with(|c| cached(c, tag, || js_sys::Intl::NumberFormat::new(&locales(tag), &js_sys::Object::new())));
     format.format().call1(&format, &n.into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| n.to_string())
 }
 
