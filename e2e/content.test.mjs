@@ -4,7 +4,7 @@
 // Every expected value comes from content/<lang>.json and locales/<lang>.json.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, axe, content, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer } from "./harness.mjs";
+import { BASE, axe, content, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer, fill, norm, officerStatements, launchOffline, useLanguage as harnessUseLanguage } from "./harness.mjs";
 
 const LANGS = ["en", "es"];
 const L = { en: locale("en"), es: locale("es") };
@@ -14,19 +14,11 @@ const SCENARIOS = ["door", "car", "street", "work", "arrested", "court"];
 const LINKED_KINDS = ["core", "scenario", "after_arrest", "help", "framework"];
 
 /** `{{ name }}` placeholders of a locale string, filled. */
-function fill(s, vars = {}) {
-  return s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => String(vars[k]));
-}
-const norm = (s) => s.replace(/\s+/g, " ").trim();
 
 function page(c, id) {
   const p = c.pages.find((p) => p.id === id);
   assert.ok(p, `content has page ${id}`);
   return p;
-}
-function officerStatements(c) {
-  return c.pages.filter((p) => p.kind === "officer")
-    .flatMap((p) => p.sections).filter((s) => s.kind === "statements").flatMap((s) => s.items);
 }
 /** Distinct source ids of sections, in first-use order (what the footer lists). */
 function sourceIds(sections) {
@@ -56,33 +48,15 @@ function outcomePaths(wc) {
   return paths;
 }
 
-let server, browser;
+let browser;
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  const { page: p, context } = browser;
-  await p.goto(BASE + "/");
-  await screen(p, "home");
-  await offlineReady(p);
-  await offlineCached(p);
-  // Everything below runs without a network and without the server.
-  await context.setOffline(true);
-  await server.stop();
-  server = null;
+  browser = await launchOffline();
 });
 after(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
-/** Switch the app's language through the picker, as a person would. */
-async function useLanguage(tag) {
-  const { page: p } = browser;
-  await p.goto(BASE + "/language");
-  await screen(p, "language");
-  await p.click(`[data-testid=lang-${tag}]`);
-  await p.waitForFunction((t) => document.documentElement.lang === t, tag);
-}
+const useLanguage = (tag) => harnessUseLanguage(browser.page, tag);
 
 /** Open a content route and wait until its content (not "Loading") is on screen. */
 async function openPage(path, id, h1) {

@@ -113,3 +113,39 @@ export function localDate(page, tag, iso) {
 export function localNumber(page, tag, n) {
   return page.evaluate(([tag, n]) => new Intl.NumberFormat(tag).format(n), [tag, n]);
 }
+
+/** A locale string with its `{{ var }}` placeholders filled. */
+export function fill(s, vars = {}) {
+  return s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => String(vars[k]));
+}
+
+/** Text with runs of white space folded, for comparing what the page shows. */
+export const norm = (s) => s.replace(/\s+/g, " ").trim();
+
+/** The officer statements of a content file. */
+export function officerStatements(c) {
+  return c.pages.filter((p) => p.kind === "officer")
+    .flatMap((p) => p.sections).filter((s) => s.kind === "statements").flatMap((s) => s.items);
+}
+
+/** A browser with the app installed from a server that is then stopped, and the network
+ *  off: everything a test does afterwards has to work offline. */
+export async function launchOffline(options) {
+  const server = await startServer();
+  const browser = await launch(options);
+  const { page, context } = browser;
+  await page.goto(BASE + "/");
+  await screen(page, "home");
+  await offlineReady(page);
+  await context.setOffline(true);
+  await server.stop();
+  return browser;
+}
+
+/** Switch the app's language through the picker, as a person would. */
+export async function useLanguage(page, tag) {
+  await page.goto(BASE + "/language");
+  await screen(page, "language");
+  await page.click(`[data-testid=lang-${tag}]`);
+  await page.waitForFunction((t) => document.documentElement.lang === t, tag);
+}

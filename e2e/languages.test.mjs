@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { BASE, axe, content, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer } from "./harness.mjs";
+import { BASE, axe, content, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer, fill, norm, officerStatements, launchOffline, useLanguage as harnessUseLanguage } from "./harness.mjs";
 
 /** The LANGUAGES table, parsed from its source. */
 const LANGUAGES = [...readFileSync("model/src/language.rs", "utf8")
@@ -23,41 +23,17 @@ const STATES = JSON.parse(readFileSync("public/data/states.json", "utf8"));
 const TX = STATES.states.find((s) => s.abbr === "TX");
 const en = locale("en");
 
-function fill(s, vars = {}) {
-  return s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => String(vars[k]));
-}
-const norm = (s) => s.replace(/\s+/g, " ").trim();
-function officerStatements(c) {
-  return c.pages.filter((p) => p.kind === "officer")
-    .flatMap((p) => p.sections).filter((s) => s.kind === "statements").flatMap((s) => s.items);
-}
 
-let server, browser;
+let browser;
 before(async () => {
   assert.equal(LANGUAGES.length, 18, "the LANGUAGES table parsed");
-  server = await startServer();
-  browser = await launch();
-  const { page, context } = browser;
-  await page.goto(BASE + "/");
-  await screen(page, "home");
-  await offlineReady(page);
-  await offlineCached(page);
-  await context.setOffline(true);
-  await server.stop();
-  server = null;
+  browser = await launchOffline();
 });
 after(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
-async function useLanguage(tag) {
-  const { page } = browser;
-  await page.goto(BASE + "/language");
-  await screen(page, "language");
-  await page.click(`[data-testid=lang-${tag}]`);
-  await page.waitForFunction((t) => document.documentElement.lang === t, tag);
-}
+const useLanguage = (tag) => harnessUseLanguage(browser.page, tag);
 
 /** <html lang> and dir of the language; a mismatch is collected, so the rest still runs. */
 async function checkLangDir(page, lang, where, found) {

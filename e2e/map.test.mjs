@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, axe, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer } from "./harness.mjs";
+import { BASE, axe, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer, fill, norm, officerStatements, launchOffline, useLanguage as harnessUseLanguage } from "./harness.mjs";
 
 const en = locale("en");
 const STATES = JSON.parse(readFileSync("public/data/states.json", "utf8"));
@@ -49,28 +49,14 @@ function countyAgencies(fips) {
   for (const r of CSV.filter((r) => r.county_fips === fips)) { const a = r.agency.replace(/[\u2018\u2019]/g, "'"); out.set(a, [...(out.get(a) ?? []), r.model_code].sort()); }
   return out;
 }
-function fill(s, vars = {}) {
-  return s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => String(vars[k]));
-}
-const norm = (s) => s.replace(/\s+/g, " ").trim();
 
-let server, browser;
+let browser;
 before(async () => {
   assert.ok(CSV.length > 100, "the CSV parsed");
-  server = await startServer();
-  browser = await launch();
-  const { page, context } = browser;
-  await page.goto(BASE + "/");
-  await screen(page, "home");
-  await offlineReady(page);
-  await offlineCached(page);
-  await context.setOffline(true);
-  await server.stop();
-  server = null;
+  browser = await launchOffline();
 });
 after(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 /** Open a map route and wait for its data (not "Loading"). */
