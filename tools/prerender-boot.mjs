@@ -2,7 +2,7 @@
 // that a cold start reaches the card as fast as a static page, before the wasm app starts.
 // English statements plus every language's, from content/<tag>.json; a tiny inline script
 // shows the saved (or the browser's) language and the card when the URL is /card.
-// The app replaces this block when it mounts (src/lib.rs).
+// The app replaces this block when its own card is ready (src/lib.rs dismiss_boot).
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -60,5 +60,12 @@ const start = html.indexOf('<div id="boot"');
 const endMarker = "<!-- /boot -->";
 const end = html.indexOf(endMarker);
 if (start < 0 || end < start) throw new Error("prerender-boot: index.html lacks the boot block markers");
-writeFileSync(file, html.slice(0, start) + boot + "\n    " + html.slice(end));
+let out = html.slice(0, start) + boot + "\n    " + html.slice(end);
+// Paint the static card first, then start the app: drop Trunk's preloads of the wasm and its
+// glue (they compete with the first paint on a slow phone) and let the loader wait a frame.
+out = out.replace(/<link rel="(?:module)?preload"[^>]*>\n?/g, "");
+const loader = '<script type="module">';
+if (!out.includes(loader)) throw new Error("prerender-boot: Trunk's loader script not found");
+out = out.replace(loader, `${loader}\nawait new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));`);
+writeFileSync(file, out);
 console.log(`prerender-boot: officer card for ${tags.length} languages`);
