@@ -2,7 +2,11 @@
 use leptos::prelude::*;
 use pocket_model::language::by_tag;
 
+use crate::components::page_footer::PageFooter;
 use crate::i18n::*;
+use crate::services::content::use_content;
+use crate::services::fetch::fetch_text;
+use crate::services::locale_format::local_date;
 use crate::routes::language::status_text;
 use crate::services::offline::{OfflineReadiness, use_offline};
 
@@ -29,6 +33,45 @@ pub fn About() -> impl IntoView {
             {(lang.tag != "en").then(|| view! { <p lang="en" dir="ltr" class="muted">{lang.english_name} ": " {english}</p> })}
         }
     };
+    let meta = LocalResource::new(|| async {
+        let raw = fetch_text("/data/meta.json").await.ok()?;
+        serde_json::from_str::<pocket_model::policy::MetaFile>(&raw).ok()
+    });
+    let data = move || {
+        meta.get().flatten().map(|m| {
+            let rows = m
+                .datasets
+                .into_iter()
+                .map(|d| {
+                    let (title, date) = (d.title.clone(), d.as_of.clone());
+                    view! {
+                        <li>
+                            {t!(i18n, about_data, what = move || title.clone(), date = local_date(date.clone()))}
+                            <br /><span class="muted small" lang="en" dir="ltr">{d.publisher} " · " {d.license}</span>
+                            {d.url.starts_with("https://").then(|| view! {
+                                <br /><a class="source-url" href=d.url.clone() rel="noreferrer noopener" target="_blank">{d.url.clone()}</a>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let gaps = m.gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view();
+            view! {
+                <ul class="data-sets" data-testid="about-datasets">{rows}</ul>
+                <ul class="gaps muted" lang="en" dir="ltr" data-testid="about-gaps">{gaps}</ul>
+            }
+        })
+    };
+    // The rights content: when it was last reviewed, and every source it cites.
+    let content = use_content();
+    let rights = move || {
+        content.get().and_then(Result::ok).map(|b| {
+            let sections: Vec<_> = b.content.pages.iter().flat_map(|p| p.sections.iter()).cloned().collect();
+            let reviewed = sections.iter().flat_map(|s| s.items.iter()).map(|i| i.reviewed.clone()).max();
+            let ids = pocket_model::content::Content::sources_of(&sections).into_iter().map(str::to_owned).collect();
+            view! { <PageFooter reviewed=reviewed source_ids=ids sources=b.sources.clone() /> }
+        })
+    };
     view! {
         <div class="screen about" data-testid="screen-about">
             <h1>{t!(i18n, about_title)}</h1>
@@ -49,8 +92,10 @@ pub fn About() -> impl IntoView {
             <p>{t!(i18n, about_privacy)}</p>
             <h2>{t!(i18n, about_translation_title)}</h2>
             {translation}
+            <h2>{t!(i18n, about_data_title)}</h2>
+            {data}
             <h2>{t!(i18n, about_legal_title)}</h2>
-            <p>{t!(i18n, disclaimer)}</p>
+            {rights}
         </div>
     }
 }

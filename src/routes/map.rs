@@ -105,6 +105,7 @@ pub fn Map() -> impl IntoView {
             </details>
             <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() />
             <DataNote as_of=data.states.as_of.clone() source=data.states.source.clone() />
+            <p><A href="/about">{t!(i18n, about_data_title)}</A></p>
         }
         .into_any()
     };
