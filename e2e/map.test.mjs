@@ -70,8 +70,11 @@ async function open(path, id, ready) {
 async function assertDataNote(page, where) {
   const notes = page.locator("[data-testid=data-note]");
   assert.ok(await notes.count() >= 1, `${where}: a data note`);
-  assert.ok(norm(await notes.first().innerText()).includes(norm(fill(en.data_as_of, { date: await localDate(page, "en", AGREEMENTS.as_of) }))),
-    `${where}: the agreements' as-of date ${AGREEMENTS.as_of}`);
+  // The agreements' note comes with the second part of the data (the outlines paint first).
+  const want = norm(fill(en.data_as_of, { date: await localDate(page, "en", AGREEMENTS.as_of) }));
+  const shown = await page.waitForFunction((want) => [...document.querySelectorAll("[data-testid=data-note]")]
+    .some((n) => n.innerText.replace(/\s+/g, " ").includes(want)), want, { timeout: 20000 }).then(() => true, () => false);
+  assert.ok(shown, `${where}: the agreements' as-of date ${AGREEMENTS.as_of}`);
 }
 
 async function assertStateView(page, abbr) {

@@ -13,13 +13,13 @@ use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
 use crate::i18n::*;
 use crate::services::locale_format::local_number;
-use crate::services::policy::{PolicyData, use_policy};
+use crate::services::policy::{PolicyData, use_policy, use_states};
 
 mod where_am_i;
 pub use where_am_i::WhereAmI;
 
 /// Shared view of a loading or failed data load.
-pub fn data_pending(state: &Option<Result<Arc<PolicyData>, String>>) -> Option<AnyView> {
+pub fn data_pending<T>(state: &Option<Result<Arc<T>, String>>) -> Option<AnyView> {
     let i18n = use_i18n();
     match state {
         None => Some(view! { <p>{t!(i18n, loading)}</p> }.into_any()),
@@ -45,17 +45,33 @@ pub fn tap_to(key: &'static str, href: impl Fn(&str) -> String + 'static) -> imp
 pub fn Map() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_policy();
+    let states_file = use_states();
     let query = use_query_map();
     let layer = Signal::derive(move || MapLayer::from_query(query.with(|q| q.get("layer")).as_deref()));
     let layer_href = |l: MapLayer| if l == MapLayer::Agreements { "/map?layer=agreements" } else { "/map" };
 
+    // The rest of the data (search, "Where am I?", the agreements' as-of date) when it is in.
+    let extras = move || match data.get() {
+        Some(Ok(data)) => Some(
+            view! {
+                <MapSearch data=data.clone() />
+                <WhereAmI data=data.clone() />
+            }
+            .into_any(),
+        ),
+        Some(Err(_)) => Some(view! { <p class="notice" role="alert">{t!(i18n, map_loading_error)}</p> }.into_any()),
+        None => None,
+    };
+    let agreements_note = move || {
+        data.get().and_then(Result::ok).map(|data| view! { <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() /> })
+    };
     let body = move || {
-        let state = data.get();
+        let state = states_file.get();
         if let Some(v) = data_pending(&state) {
             return v;
         }
-        let data = state.and_then(Result::ok).expect("checked above");
-        let states = data.states.states.iter().filter(|s| s.path.is_some()).cloned().collect::<Vec<_>>();
+        let file = state.and_then(Result::ok).expect("checked above");
+        let states = file.states.iter().filter(|s| s.path.is_some()).cloned().collect::<Vec<_>>();
         // One string of outlines: far lighter than a view node per state; taps are delegated.
         let outlines = {
             let states = states.clone();
@@ -97,14 +113,13 @@ pub fn Map() -> impl IntoView {
         view! {
             <svg class="us-map" viewBox="0 0 975 610" aria-hidden="true" data-testid="us-map" inner_html=outlines on:click=on_tap></svg>
             <MapLegend layer=layer />
-            <MapSearch data=data.clone() />
-            <WhereAmI data=data.clone() />
+            {extras}
             <details class="state-list" open=true>
                 <summary><h2>{t!(i18n, map_list_title)}</h2></summary>
                 <ul class="links" data-testid="state-list">{list}</ul>
             </details>
-            <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() />
-            <DataNote as_of=data.states.as_of.clone() source=data.states.source.clone() />
+            {agreements_note}
+            <DataNote as_of=file.as_of.clone() source=file.source.clone() />
             <p><A href="/about">{t!(i18n, about_data_title)}</A></p>
         }
         .into_any()

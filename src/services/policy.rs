@@ -12,7 +12,7 @@ use super::fetch::fetch_text;
 
 /// Everything the map screens read.
 pub struct PolicyData {
-    pub states: StatesFile,
+    pub states: Arc<StatesFile>,
     pub counties: CountiesFile,
     pub agreements: AgreementsFile,
     pub trend: TrendFile,
@@ -21,10 +21,15 @@ pub struct PolicyData {
     pub by_county: BTreeMap<String, ModelCounts>,
 }
 
-/// Loading state shared through context: `None` until asked for and loaded.
+/// A file or set of files: `None` until loaded.
+pub type Loading<T> = Signal<Option<Result<Arc<T>, String>>, LocalStorage>;
+
+/// Loading state shared through context. The states file (small: outlines, laws, counts)
+/// arrives first so the map paints at once; counties, agreements and the search index follow.
 #[derive(Clone, Copy)]
 pub struct PolicyCtx {
-    state: RwSignal<Option<Result<Arc<PolicyData>, String>>, LocalStorage>,
+    states: RwSignal<Option<Result<Arc<StatesFile>, String>>, LocalStorage>,
+    full: RwSignal<Option<Result<Arc<PolicyData>, String>>, LocalStorage>,
     started: StoredValue<bool>,
 }
 
@@ -33,8 +38,7 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(file: &str) -> Result<T, Str
     serde_json::from_str(&raw).map_err(|e| format!("data/{file}: {e}"))
 }
 
-async fn load() -> Result<Arc<PolicyData>, String> {
-    let states: StatesFile = fetch_json("states.json").await?;
+async fn load_rest(states: Arc<StatesFile>) -> Result<Arc<PolicyData>, String> {
     let counties: CountiesFile = fetch_json("counties.json").await?;
     let agreements: AgreementsFile = fetch_json("agreements.json").await?;
     let trend: TrendFile = fetch_json("trend.json").await?;
@@ -45,23 +49,44 @@ async fn load() -> Result<Arc<PolicyData>, String> {
 
 /// Provide the (not yet loaded) policy data.
 pub fn provide_policy() {
-    provide_context(PolicyCtx { state: RwSignal::new_local(None), started: StoredValue::new(false) });
+    provide_context(PolicyCtx {
+        states: RwSignal::new_local(None),
+        full: RwSignal::new_local(None),
+        started: StoredValue::new(false),
+    });
 }
 
-/// The policy data, loading it on first use.
-pub fn use_policy() -> Signal<Option<Result<Arc<PolicyData>, String>>, LocalStorage> {
-    let ctx = expect_context::<PolicyCtx>();
-    if !ctx.started.get_value() {
-        ctx.started.set_value(true);
-        leptos::task::spawn_local(async move {
-            let result = load().await;
-            if let Err(e) = &result {
-                leptos::logging::warn!("policy data: {e}");
-            }
-            ctx.state.set(Some(result));
-        });
+fn start_loading(ctx: PolicyCtx) {
+    if ctx.started.get_value() {
+        return;
     }
-    ctx.state.read_only().into()
+    ctx.started.set_value(true);
+    leptos::task::spawn_local(async move {
+        let states = fetch_json::<StatesFile>("states.json").await.map(Arc::new);
+        ctx.states.set(Some(states.clone()));
+        let full = match states {
+            Ok(states) => load_rest(states).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = &full {
+            leptos::logging::warn!("policy data: {e}");
+        }
+        ctx.full.set(Some(full));
+    });
+}
+
+/// All the policy data, loading it on first use.
+pub fn use_policy() -> Loading<PolicyData> {
+    let ctx = expect_context::<PolicyCtx>();
+    start_loading(ctx);
+    ctx.full.read_only().into()
+}
+
+/// Only the states file, which arrives first.
+pub fn use_states() -> Loading<StatesFile> {
+    let ctx = expect_context::<PolicyCtx>();
+    start_loading(ctx);
+    ctx.states.read_only().into()
 }
 
 /// Today's date on this phone (UTC), for "more than six months old" warnings.
