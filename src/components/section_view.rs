@@ -31,9 +31,12 @@ pub fn SectionView(section: Section, #[prop(optional)] on_show: Option<Callback<
         SectionKind::Steps => view! { <ol class="steps">{items(section.items, kind, on_show)}</ol> }.into_any(),
         _ => view! { <ul class="items">{items(section.items, kind, on_show)}</ul> }.into_any(),
     };
+    let i18n = use_i18n();
+    let phrase_hint = (kind == SectionKind::Say && on_show.is_some()).then(|| view! { <p class="muted">{t!(i18n, card_tap_phrase)}</p> });
     view! {
         <section class=class id=section.id.clone() data-testid=format!("section-{}", section.id)>
             <h2>{move || custom.clone().unwrap_or_else(heading)}</h2>
+            {phrase_hint}
             {list}
         </section>
     }
@@ -55,7 +58,7 @@ fn items(items: Vec<Item>, kind: SectionKind, on_show: Option<Callback<String>>)
                 (SectionKind::Say, Some(show)) => {
                     let text = item.text.clone();
                     view! {
-                        <button type="button" class="phrase" data-testid="phrase" on:click=move |_| show.run(text.clone())>
+                        <button type="button" class="phrase" data-testid="phrase" title=move || t_string!(i18n, show_large).to_string() on:click=move |_| show.run(text.clone())>
                             <span class="phrase-text">{item.text.clone()}</span>
                             <span class="phrase-hint" aria-hidden="true">"⤢"</span>
                         </button>
