@@ -8,6 +8,7 @@
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use pocket_model::content::{compare_with_english, parse_content, parse_sources};
 use pocket_model::language::LANGUAGES;
+use pocket_model::ui_strings;
 use std::collections::BTreeSet;
 use std::error::Error;
 use std::path::PathBuf;
@@ -82,37 +83,12 @@ fn check_locale_keys() -> Vec<String> {
     for lang in LANGUAGES.iter().filter(|l| l.tag != "en") {
         let path = format!("locales/{}.json", lang.tag);
         match read_json(&path) {
-            Ok(serde_json::Value::Object(m)) => {
-                for (key, value) in &english {
-                    match m.get(key) {
-                        None => out.push(format!("{path}: language '{}' lacks UI key '{key}'", lang.tag)),
-                        Some(v) if v.as_str().is_some_and(|s| s.trim().is_empty()) => {
-                            out.push(format!("{path}: language '{}' has an empty UI key '{key}'", lang.tag))
-                        }
-                        Some(v) if placeholders(v) != placeholders(value) => out.push(format!(
-                            "{path}: language '{}' key '{key}' has placeholders {:?}, English has {:?}",
-                            lang.tag,
-                            placeholders(v),
-                            placeholders(value)
-                        )),
-                        Some(_) => {}
-                    }
-                }
-                for key in m.keys().filter(|k| !english.contains_key(*k)) {
-                    out.push(format!("{path}: language '{}' has UI key '{key}' that English lacks", lang.tag));
-                }
-            }
+            Ok(serde_json::Value::Object(m)) => out.extend(ui_strings::compare_with_english(&path, lang.tag, &m, &english)),
             Ok(_) => out.push(format!("{path}: not a JSON object")),
             Err(e) => out.push(e),
         }
     }
     out
-}
-
-/// The `{{ name }}` placeholders of a locale string.
-fn placeholders(v: &serde_json::Value) -> BTreeSet<String> {
-    let s = v.as_str().unwrap_or_default();
-    s.split("{{").skip(1).filter_map(|p| p.split("}}").next()).map(|p| p.trim().to_owned()).collect()
 }
 
 /// Validate `content/sources.json` and every `content/<lang>.json`.

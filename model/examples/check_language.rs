@@ -3,11 +3,7 @@
 //! Validates `content/<tag>.json` against the schema and English, and `locales/<tag>.json`
 //! against English's keys and placeholders. Prints every problem; exits 1 if any.
 use pocket_model::content::{compare_with_english, parse_content, parse_sources};
-use std::collections::BTreeSet;
-
-fn placeholders(s: &str) -> BTreeSet<String> {
-    s.split("{{").skip(1).filter_map(|p| p.split("}}").next()).map(|p| p.trim().to_owned()).collect()
-}
+use pocket_model::ui_strings;
 
 fn main() {
     let tag = std::env::args().nth(1).expect("usage: check_language <tag>");
@@ -24,21 +20,7 @@ fn main() {
     let ui_file = format!("locales/{tag}.json");
     match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&read(&ui_file)) {
         Err(e) => problems.push(format!("{ui_file}: not a JSON object: {e}")),
-        Ok(ui) => {
-            for (k, v) in &ui_en {
-                match ui.get(k).and_then(|x| x.as_str()) {
-                    None => problems.push(format!("{ui_file}: missing key '{k}'")),
-                    Some(s) if s.trim().is_empty() => problems.push(format!("{ui_file}: empty key '{k}'")),
-                    Some(s) if placeholders(s) != placeholders(v.as_str().unwrap_or_default()) => {
-                        problems.push(format!("{ui_file}: key '{k}' placeholders differ from English"))
-                    }
-                    Some(_) => {}
-                }
-            }
-            for k in ui.keys().filter(|k| !ui_en.contains_key(*k)) {
-                problems.push(format!("{ui_file}: key '{k}' is not in English"));
-            }
-        }
+        Ok(ui) => problems.extend(ui_strings::compare_with_english(&ui_file, &tag, &ui, &ui_en)),
     }
     for p in &problems {
         println!("{p}");

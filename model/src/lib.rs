@@ -8,3 +8,4 @@ pub mod markup;
 pub mod policy;
 pub mod plan;
 pub mod settings;
+pub mod ui_strings;
