@@ -4,7 +4,7 @@
 // Every expected value comes from content/<lang>.json and locales/<lang>.json.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, axe, content, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer, fill, norm, officerStatements, launchOffline, useLanguage as harnessUseLanguage } from "./harness.mjs";
+import { BASE, axe, content, launch, locale, localDate, localNumber, offlineReady, screen, shot, startServer, fill, norm, officerStatements, launchOffline, useLanguage as harnessUseLanguage } from "./harness.mjs";
 
 const LANGS = ["en", "es"];
 const L = { en: locale("en"), es: locale("es") };

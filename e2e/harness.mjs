@@ -98,10 +98,6 @@ export async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
 }
 
-/** Same as `offlineReady` (kept for the tests that call it by this name). */
-export async function offlineCached(page, timeout = 30000) {
-  await offlineReady(page, timeout);
-}
 
 /** A YYYY-MM-DD date as the app writes it in `tag` (the browser's Intl, as the app uses). */
 export function localDate(page, tag, iso) {

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, axe, launch, locale, localDate, localNumber, offlineCached, offlineReady, screen, shot, startServer, fill, norm, officerStatements, launchOffline, useLanguage as harnessUseLanguage } from "./harness.mjs";
+import { BASE, axe, launch, locale, localDate, localNumber, offlineReady, screen, shot, startServer, fill, norm, officerStatements, launchOffline, useLanguage as harnessUseLanguage } from "./harness.mjs";
 
 const en = locale("en");
 const STATES = JSON.parse(readFileSync("public/data/states.json", "utf8"));
@@ -297,7 +297,6 @@ test('"Where am I?" finds Harris County from a mocked position, online and offli
     await page.goto(BASE + "/map");
     await screen(page, "map");
     await offlineReady(page);
-    await offlineCached(page);
     await context.grantPermissions(["geolocation"], { origin: BASE });
     await context.setGeolocation({ latitude: 29.76, longitude: -95.37 });
     const where = async () => {

@@ -18,14 +18,16 @@ use crate::services::policy::{PolicyData, use_policy, use_states};
 mod where_am_i;
 pub use where_am_i::WhereAmI;
 
-/// Shared view of a loading or failed data load.
-pub fn data_pending<T>(state: &Option<Result<Arc<T>, String>>) -> Option<AnyView> {
+/// The loaded data, or the view to show instead while it loads or when it failed. Detail
+/// screens (`with_heading`) get the map's title as their heading meanwhile.
+pub fn loaded<T>(state: Option<Result<Arc<T>, String>>, with_heading: bool) -> Result<Arc<T>, AnyView> {
     let i18n = use_i18n();
-    match state {
-        None => Some(view! { <p>{t!(i18n, loading)}</p> }.into_any()),
-        Some(Err(_)) => Some(view! { <p class="notice" role="alert">{t!(i18n, map_loading_error)}</p> }.into_any()),
-        Some(Ok(_)) => None,
-    }
+    let message = match state {
+        Some(Ok(data)) => return Ok(data),
+        None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
+        Some(Err(_)) => view! { <p class="notice" role="alert">{t!(i18n, map_loading_error)}</p> }.into_any(),
+    };
+    Err(if with_heading { view! { <h1>{t!(i18n, map_title)}</h1> {message} }.into_any() } else { message })
 }
 
 /// A click handler for an SVG of outlines: opens the page of the outline tapped, found by
@@ -66,11 +68,10 @@ pub fn Map() -> impl IntoView {
         data.get().and_then(Result::ok).map(|data| view! { <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() /> })
     };
     let body = move || {
-        let state = states_file.get();
-        if let Some(v) = data_pending(&state) {
-            return v;
-        }
-        let file = state.and_then(Result::ok).expect("checked above");
+        let file = match loaded(states_file.get(), false) {
+            Ok(file) => file,
+            Err(pending) => return pending,
+        };
         let states = file.states.iter().filter(|s| s.path.is_some()).cloned().collect::<Vec<_>>();
         // One string of outlines: far lighter than a view node per state; taps are delegated.
         let outlines = {

@@ -9,7 +9,7 @@ use crate::components::data_note::DataNote;
 use crate::components::map_legend::law_label;
 use crate::i18n::*;
 use crate::services::locale_format::local_date;
-use crate::routes::map::data_pending;
+use crate::routes::map::loaded;
 use crate::routes::map_state::model_words;
 use crate::routes::not_found::NotFound;
 use crate::services::policy::use_policy;
@@ -21,11 +21,10 @@ pub fn MapCounty() -> impl IntoView {
     let data = use_policy();
     let params = use_params_map();
     let body = move || {
-        let state = data.get();
-        if let Some(v) = data_pending(&state) {
-            return view! { <h1>{t!(i18n, map_title)}</h1> {v} }.into_any();
-        }
-        let data = state.and_then(Result::ok).expect("checked above");
+        let data = match loaded(data.get(), true) {
+            Ok(data) => data,
+            Err(pending) => return pending,
+        };
         let (state_key, fips) = params.with(|p| (p.get("state").unwrap_or_default(), p.get("county").unwrap_or_default()));
         let (Some(s), Some(c)) = (data.states.state(&state_key).cloned(), data.counties.county(&fips).cloned()) else {
             return view! { <NotFound /> }.into_any();

@@ -12,7 +12,7 @@ use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, l
 use crate::i18n::*;
 use crate::services::locale_format::{local_date, local_number, number_in};
 use leptos_i18n::Locale as _;
-use crate::routes::map::{data_pending, tap_to};
+use crate::routes::map::{loaded, tap_to};
 use crate::routes::not_found::NotFound;
 use crate::services::policy::use_policy;
 
@@ -125,11 +125,10 @@ pub fn MapState() -> impl IntoView {
     let data = use_policy();
     let params = use_params_map();
     let body = move || {
-        let state = data.get();
-        if let Some(v) = data_pending(&state) {
-            return view! { <h1>{t!(i18n, map_title)}</h1> {v} }.into_any();
-        }
-        let data = state.and_then(Result::ok).expect("checked above");
+        let data = match loaded(data.get(), true) {
+            Ok(data) => data,
+            Err(pending) => return pending,
+        };
         let key = params.with(|p| p.get("state").unwrap_or_default());
         let Some(s) = data.states.state(&key).cloned() else {
             return view! { <NotFound /> }.into_any();
