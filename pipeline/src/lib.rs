@@ -1,7 +1,10 @@
 //! The data pipeline: validates the public datasets in `data/sources` and writes the compact,
 //! versioned JSON files the app fetches (`public/data`). Same input, byte-identical output.
+pub mod convert;
+pub mod county_match;
 pub mod error;
 pub mod geometry;
+pub mod ice_sheet;
 pub mod meta;
 pub mod output;
 pub mod simplify;
@@ -9,6 +12,8 @@ pub mod sources;
 pub mod svgpath;
 pub mod table;
 pub mod topo;
+pub mod update;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -75,19 +80,4 @@ pub fn stale_files(files: &BTreeMap<String, String>, out: &Path) -> Vec<String> 
         .filter(|(name, text)| std::fs::read_to_string(out.join(name)).ok().as_deref() != Some(text.as_str()))
         .map(|(name, _)| name.clone())
         .collect()
-}
-
-/// Make `new_list` the current ICE list: validate it against the other sources, keep the
-/// current list as `287g_agreements_<as_of>.csv`, and copy the new one in its place.
-/// Returns the as-of dates (previous, new).
-pub fn add_agreements(sources: &Path, new_list: &Path) -> Result<(String, String)> {
-    let (current, new) = output::check_new_agreements(sources, new_list)?;
-    let current_path = sources.join(AGREEMENTS_FILE);
-    let kept = sources.join(format!("{EARLIER_AGREEMENTS_PREFIX}{current}.csv"));
-    if kept.exists() {
-        return Err(Error::file(&kept, "already exists; remove it or choose another list"));
-    }
-    std::fs::rename(&current_path, &kept).map_err(|e| Error::file(&current_path, format!("cannot rename: {e}")))?;
-    std::fs::copy(new_list, &current_path).map_err(|e| Error::file(new_list, format!("cannot copy: {e}")))?;
-    Ok((current.to_string(), new.to_string()))
 }

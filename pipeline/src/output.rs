@@ -30,7 +30,7 @@ struct Sources {
 }
 
 /// The references other files are checked against (geometry, counties, states).
-fn read_references(dir: &Path) -> Result<(Topology, Counties, StatePolicies)> {
+pub(crate) fn read_references(dir: &Path) -> Result<(Topology, Counties, StatePolicies)> {
     let albers = Topology::read(&dir.join(ALBERS_FILE))?;
     let lonlat = Topology::read(&dir.join(LONLAT_FILE))?;
     let counties =
