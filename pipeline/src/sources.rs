@@ -5,7 +5,8 @@ use std::path::Path;
 
 use pocket_model::date::IsoDate;
 use pocket_model::policy::{
-    AgencyType, Agreement, Flag, MoaStatus, Model, ModelCounts, NoCounty, Stance, TrendPoint, Verification,
+    AgencyType, Agreement, Flag, MoaStatus, Model, ModelCounts, NoCounty, Stance, TrendPoint,
+    Verification,
 };
 
 use crate::error::{Error, Result};
@@ -29,8 +30,21 @@ pub type Counties = BTreeMap<String, CountyRef>;
 /// Read `counties_fips.csv`. `drawn` holds the county ids of the Albers map and `atlas` those
 /// of the unprojected us-atlas file (which also has the territories); both must agree with
 /// the CSV, so a county FIPS known here is a county with geometry.
-pub fn read_counties(path: &Path, drawn: &BTreeSet<String>, atlas: &BTreeSet<String>) -> Result<Counties> {
-    let t = Table::read(path, &["county_fips", "state_fips", "state_abbr", "census_name", "in_albers_file"])?;
+pub fn read_counties(
+    path: &Path,
+    drawn: &BTreeSet<String>,
+    atlas: &BTreeSet<String>,
+) -> Result<Counties> {
+    let t = Table::read(
+        path,
+        &[
+            "county_fips",
+            "state_fips",
+            "state_abbr",
+            "census_name",
+            "in_albers_file",
+        ],
+    )?;
     let mut out = Counties::new();
     for r in t.rows() {
         let fips = r.get("county_fips");
@@ -38,15 +52,24 @@ pub fn read_counties(path: &Path, drawn: &BTreeSet<String>, atlas: &BTreeSet<Str
             return Err(r.error("county_fips", format!("not a 5-digit FIPS: {fips:?}")));
         }
         if !atlas.contains(fips) {
-            return Err(r.error("county_fips", format!("{fips} is not in the us-atlas geometry")));
+            return Err(r.error(
+                "county_fips",
+                format!("{fips} is not in the us-atlas geometry"),
+            ));
         }
         let state_fips = r.get("state_fips");
         if state_fips.len() != 2 || !fips.starts_with(state_fips) {
-            return Err(r.error("state_fips", format!("{state_fips:?} is not the first two digits of {fips}")));
+            return Err(r.error(
+                "state_fips",
+                format!("{state_fips:?} is not the first two digits of {fips}"),
+            ));
         }
         let state_abbr = r.get("state_abbr");
         if !is_abbr(state_abbr) {
-            return Err(r.error("state_abbr", format!("not a state abbreviation: {state_abbr:?}")));
+            return Err(r.error(
+                "state_abbr",
+                format!("not a state abbreviation: {state_abbr:?}"),
+            ));
         }
         let name = r.required("census_name")?;
         let in_albers = match r.get("in_albers_file") {
@@ -55,7 +78,10 @@ pub fn read_counties(path: &Path, drawn: &BTreeSet<String>, atlas: &BTreeSet<Str
             v => return Err(r.error("in_albers_file", format!("must be 0 or 1, not {v:?}"))),
         };
         if in_albers != drawn.contains(fips) {
-            return Err(r.error("in_albers_file", format!("says {in_albers} but the Albers map disagrees for {fips}")));
+            return Err(r.error(
+                "in_albers_file",
+                format!("says {in_albers} but the Albers map disagrees for {fips}"),
+            ));
         }
         let county = CountyRef {
             fips: fips.into(),
@@ -69,7 +95,10 @@ pub fn read_counties(path: &Path, drawn: &BTreeSet<String>, atlas: &BTreeSet<Str
         }
     }
     if let Some(missing) = drawn.iter().find(|f| !out.contains_key(*f)) {
-        return Err(Error::file(path, format!("county {missing} of the Albers map is missing")));
+        return Err(Error::file(
+            path,
+            format!("county {missing} of the Albers map is missing"),
+        ));
     }
     Ok(out)
 }
@@ -124,8 +153,12 @@ impl StatePolicies {
     }
 }
 
-const FLAGS: [&str; 4] =
-    ["bans_287g", "requires_287g", "requires_detainer_compliance", "bans_local_sanctuary_policies"];
+const FLAGS: [&str; 4] = [
+    "bans_287g",
+    "requires_287g",
+    "requires_detainer_compliance",
+    "bans_local_sanctuary_policies",
+];
 
 /// Read `state_policies.csv`; states must be the ones `counties_fips.csv` knows.
 pub fn read_state_policies(path: &Path, counties: &Counties) -> Result<StatePolicies> {
@@ -149,10 +182,17 @@ pub fn read_state_policies(path: &Path, counties: &Counties) -> Result<StatePoli
     let count_columns: Vec<(IsoDate, &str)> = t
         .headers()
         .iter()
-        .filter_map(|h| Some((IsoDate::parse(&h.strip_prefix("agreements_")?.replace('_', "-"))?, h.as_str())))
+        .filter_map(|h| {
+            Some((
+                IsoDate::parse(&h.strip_prefix("agreements_")?.replace('_', "-"))?,
+                h.as_str(),
+            ))
+        })
         .collect();
-    let known: BTreeMap<&str, &str> =
-        counties.values().map(|c| (c.state_fips.as_str(), c.state_abbr.as_str())).collect();
+    let known: BTreeMap<&str, &str> = counties
+        .values()
+        .map(|c| (c.state_fips.as_str(), c.state_abbr.as_str()))
+        .collect();
     let mut states = Vec::new();
     let mut as_of: Option<IsoDate> = None;
     for r in t.rows() {
@@ -161,7 +201,10 @@ pub fn read_state_policies(path: &Path, counties: &Counties) -> Result<StatePoli
         match known.get(fips) {
             None => return Err(r.error("state_fips", format!("unknown state FIPS {fips:?}"))),
             Some(k) if *k != abbr => {
-                return Err(r.error("state_abbr", format!("{abbr:?} does not match FIPS {fips} ({k})")));
+                return Err(r.error(
+                    "state_abbr",
+                    format!("{abbr:?} does not match FIPS {fips} ({k})"),
+                ));
             }
             _ => {}
         }
@@ -169,26 +212,47 @@ pub fn read_state_policies(path: &Path, counties: &Counties) -> Result<StatePoli
             return Err(r.error("state_fips", format!("{fips} listed twice")));
         }
         let stance = r.get("stance");
-        let stance = Stance::parse(stance).ok_or_else(|| r.error("stance", format!("unknown stance {stance:?}")))?;
+        let stance = Stance::parse(stance)
+            .ok_or_else(|| r.error("stance", format!("unknown stance {stance:?}")))?;
         let flag = |col: &str| -> Result<Flag> {
             let v = r.get(col);
             Flag::parse(v).ok_or_else(|| {
-                r.error(col, format!("expected Y, N, partial, reported, conditional or empty, not {v:?}"))
+                r.error(
+                    col,
+                    format!("expected Y, N, partial, reported, conditional or empty, not {v:?}"),
+                )
             })
         };
         let verification_note = r.get("verification");
         let verification = Verification::classify(verification_note).ok_or_else(|| {
-            r.error("verification", format!("unrecognised verification level: {verification_note:?}"))
+            r.error(
+                "verification",
+                format!("unrecognised verification level: {verification_note:?}"),
+            )
         })?;
         if (verification == Verification::NotResearched) != (stance == Stance::NotResearched) {
-            return Err(r.error("verification", "must be empty exactly when the stance is not_researched"));
+            return Err(r.error(
+                "verification",
+                "must be empty exactly when the stance is not_researched",
+            ));
         }
-        let source_urls: Vec<String> =
-            r.get("source_urls").split(" ; ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+        let source_urls: Vec<String> = r
+            .get("source_urls")
+            .split(" ; ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
         if source_urls.is_empty() && stance != Stance::NotResearched {
-            return Err(r.error("source_urls", "a researched state needs at least one source"));
+            return Err(r.error(
+                "source_urls",
+                "a researched state needs at least one source",
+            ));
         }
-        if let Some(bad) = source_urls.iter().find(|u| !u.starts_with("https://") && !u.starts_with("http://")) {
+        if let Some(bad) = source_urls
+            .iter()
+            .find(|u| !u.starts_with("https://") && !u.starts_with("http://"))
+        {
             return Err(r.error("source_urls", format!("not a URL: {bad:?}")));
         }
         let row_as_of = leading_date(&r, "as_of")?;
@@ -226,7 +290,11 @@ pub fn read_state_policies(path: &Path, counties: &Counties) -> Result<StatePoli
         });
     }
     let as_of = as_of.ok_or_else(|| Error::file(path, "no rows"))?;
-    Ok(StatePolicies { file: t.file.clone(), as_of, states })
+    Ok(StatePolicies {
+        file: t.file.clone(),
+        as_of,
+        states,
+    })
 }
 
 /// One ICE list of agreements.
@@ -271,7 +339,11 @@ const AGREEMENT_COLUMNS: [&str; 15] = [
 
 /// Read a `287g_agreements*.csv` list. States must be in the state table, counties in the
 /// county table (hence in the geometry) and in the row's state.
-pub fn read_agreements(path: &Path, states: &StatePolicies, counties: &Counties) -> Result<Snapshot> {
+pub fn read_agreements(
+    path: &Path,
+    states: &StatePolicies,
+    counties: &Counties,
+) -> Result<Snapshot> {
     let mut required = AGREEMENT_COLUMNS.to_vec();
     required.extend(["source", "source_file", "as_of"]);
     let t = Table::read(path, &required)?;
@@ -279,11 +351,18 @@ pub fn read_agreements(path: &Path, states: &StatePolicies, counties: &Counties)
     let mut head: Option<(IsoDate, String, String)> = None;
     for r in t.rows() {
         let abbr = r.get("state_abbr");
-        let state = states.by_abbr(abbr).ok_or_else(|| r.error("state_abbr", format!("unknown state {abbr:?}")))?;
+        let state = states
+            .by_abbr(abbr)
+            .ok_or_else(|| r.error("state_abbr", format!("unknown state {abbr:?}")))?;
         if r.get("state_fips") != state.fips {
-            return Err(
-                r.error("state_fips", format!("{:?} is not the FIPS of {abbr} ({})", r.get("state_fips"), state.fips))
-            );
+            return Err(r.error(
+                "state_fips",
+                format!(
+                    "{:?} is not the FIPS of {abbr} ({})",
+                    r.get("state_fips"),
+                    state.fips
+                ),
+            ));
         }
         r.required("state")?;
         let agency = r.required("agency")?;
@@ -292,23 +371,47 @@ pub fn read_agreements(path: &Path, states: &StatePolicies, counties: &Counties)
             "Municipality" => AgencyType::Municipality,
             "State Agency" => AgencyType::State,
             v => {
-                return Err(r.error("agency_type", format!("expected County, Municipality or State Agency, not {v:?}")));
+                return Err(r.error(
+                    "agency_type",
+                    format!("expected County, Municipality or State Agency, not {v:?}"),
+                ));
             }
         };
         let code = r.get("model_code");
-        let model = Model::from_code(code)
-            .ok_or_else(|| r.error("model_code", format!("unknown model {code:?} (expected JEM, TFM or WSO)")))?;
-        let full = ["Jail Enforcement Model", "Task Force Model", "Warrant Service Officer"][model as usize];
+        let model = Model::from_code(code).ok_or_else(|| {
+            r.error(
+                "model_code",
+                format!("unknown model {code:?} (expected JEM, TFM or WSO)"),
+            )
+        })?;
+        let full = [
+            "Jail Enforcement Model",
+            "Task Force Model",
+            "Warrant Service Officer",
+        ][model as usize];
         if r.get("model") != full {
-            return Err(r.error("model", format!("{:?} does not match model_code {code}", r.get("model"))));
+            return Err(r.error(
+                "model",
+                format!("{:?} does not match model_code {code}", r.get("model")),
+            ));
         }
         let signed = r.date("signed_date")?;
         let moa_url = optional_url(&r, "moa_url")?;
         let moa_status = match r.get("moa_status") {
             "linked" if moa_url.is_some() => MoaStatus::Linked,
             "pending" if moa_url.is_none() => MoaStatus::Pending,
-            "linked" | "pending" => return Err(r.error("moa_status", "linked needs a moa_url; pending must have none")),
-            v => return Err(r.error("moa_status", format!("expected linked or pending, not {v:?}"))),
+            "linked" | "pending" => {
+                return Err(r.error(
+                    "moa_status",
+                    "linked needs a moa_url; pending must have none",
+                ));
+            }
+            v => {
+                return Err(r.error(
+                    "moa_status",
+                    format!("expected linked or pending, not {v:?}"),
+                ));
+            }
         };
         let file_date = r.optional_date("moa_filename_date")?;
         let file_date = match (r.get("signed_date_check"), file_date) {
@@ -316,9 +419,10 @@ pub fn read_agreements(path: &Path, states: &StatePolicies, counties: &Counties)
             ("match", Some(d)) if d == signed => None,
             ("differs", Some(d)) if d != signed => Some(d.to_string()),
             (v, _) => {
-                return Err(
-                    r.error("signed_date_check", format!("{v:?} does not fit moa_filename_date and signed_date"))
-                );
+                return Err(r.error(
+                    "signed_date_check",
+                    format!("{v:?} does not fit moa_filename_date and signed_date"),
+                ));
             }
         };
         let (county, no_county) = county_of(&r, &state.fips, counties)?;
@@ -328,7 +432,10 @@ pub fn read_agreements(path: &Path, states: &StatePolicies, counties: &Counties)
         match &head {
             None => head = Some((as_of, source.into(), source_file.into())),
             Some((d, s, f)) if (*d, s.as_str(), f.as_str()) != (as_of, source, source_file) => {
-                return Err(r.error("as_of", "as_of, source and source_file must be the same on every row"));
+                return Err(r.error(
+                    "as_of",
+                    "as_of, source and source_file must be the same on every row",
+                ));
             }
             Some(_) => {}
         }
@@ -347,11 +454,21 @@ pub fn read_agreements(path: &Path, states: &StatePolicies, counties: &Counties)
         });
     }
     let (as_of, source, source_file) = head.ok_or_else(|| Error::file(path, "no rows"))?;
-    Ok(Snapshot { file: t.file.clone(), as_of, source, source_file, agreements })
+    Ok(Snapshot {
+        file: t.file.clone(),
+        as_of,
+        source,
+        source_file,
+        agreements,
+    })
 }
 
 /// The county of an agreement row, or why it has none.
-fn county_of(r: &Row, state_fips: &str, counties: &Counties) -> Result<(Option<String>, Option<NoCounty>)> {
+fn county_of(
+    r: &Row,
+    state_fips: &str,
+    counties: &Counties,
+) -> Result<(Option<String>, Option<NoCounty>)> {
     let fips = r.get("county_fips");
     let method = r.get("county_fips_method");
     let reason = match method.split(':').next().unwrap_or("") {
@@ -363,17 +480,29 @@ fn county_of(r: &Row, state_fips: &str, counties: &Counties) -> Result<(Option<S
     if fips.is_empty() {
         return match reason {
             Some(reason) => Ok((None, Some(reason))),
-            None => Err(r.error("county_fips_method", format!("no county FIPS and no reason for it ({method:?})"))),
+            None => Err(r.error(
+                "county_fips_method",
+                format!("no county FIPS and no reason for it ({method:?})"),
+            )),
         };
     }
     if reason.is_some() {
-        return Err(r.error("county_fips_method", format!("{method:?} but county_fips is {fips}")));
+        return Err(r.error(
+            "county_fips_method",
+            format!("{method:?} but county_fips is {fips}"),
+        ));
     }
-    let county = counties
-        .get(fips)
-        .ok_or_else(|| r.error("county_fips", format!("{fips:?} is not a county of the geometry")))?;
+    let county = counties.get(fips).ok_or_else(|| {
+        r.error(
+            "county_fips",
+            format!("{fips:?} is not a county of the geometry"),
+        )
+    })?;
     if county.state_fips != state_fips {
-        return Err(r.error("county_fips", format!("{fips} is not in state {state_fips}")));
+        return Err(r.error(
+            "county_fips",
+            format!("{fips} is not in state {state_fips}"),
+        ));
     }
     Ok((Some(fips.into()), None))
 }
@@ -398,15 +527,29 @@ pub struct DojList {
 pub fn read_doj(path: &Path, states: &StatePolicies, counties: &Counties) -> Result<DojList> {
     let t = Table::read(
         path,
-        &["level", "name", "state_abbr", "state_fips", "county_fips", "list", "published", "source_url"],
+        &[
+            "level",
+            "name",
+            "state_abbr",
+            "state_fips",
+            "county_fips",
+            "list",
+            "published",
+            "source_url",
+        ],
     )?;
     let mut entries = Vec::new();
     let mut published = None;
     for r in t.rows() {
         let abbr = r.get("state_abbr");
-        let state = states.by_abbr(abbr).ok_or_else(|| r.error("state_abbr", format!("unknown state {abbr:?}")))?;
+        let state = states
+            .by_abbr(abbr)
+            .ok_or_else(|| r.error("state_abbr", format!("unknown state {abbr:?}")))?;
         if r.get("state_fips") != state.fips {
-            return Err(r.error("state_fips", format!("{:?} is not the FIPS of {abbr}", r.get("state_fips"))));
+            return Err(r.error(
+                "state_fips",
+                format!("{:?} is not the FIPS of {abbr}", r.get("state_fips")),
+            ));
         }
         let name = r.required("name")?;
         r.required("list")?;
@@ -421,21 +564,52 @@ pub fn read_doj(path: &Path, states: &StatePolicies, counties: &Counties) -> Res
             "county" => {
                 let fips = r.get("county_fips");
                 match counties.get(fips) {
-                    Some(c) if c.state_fips == state => DojEntry::County { state, fips: fips.into() },
-                    _ => return Err(r.error("county_fips", format!("{fips:?} is not a county of {abbr}"))),
+                    Some(c) if c.state_fips == state => DojEntry::County {
+                        state,
+                        fips: fips.into(),
+                    },
+                    _ => {
+                        return Err(
+                            r.error("county_fips", format!("{fips:?} is not a county of {abbr}"))
+                        );
+                    }
                 }
             }
-            "city" => DojEntry::City { state, name: name.into() },
-            v => return Err(r.error("level", format!("expected state, county or city, not {v:?}"))),
+            "city" => DojEntry::City {
+                state,
+                name: name.into(),
+            },
+            v => {
+                return Err(r.error(
+                    "level",
+                    format!("expected state, county or city, not {v:?}"),
+                ));
+            }
         });
     }
     let published = published.ok_or_else(|| Error::file(path, "no rows"))?;
-    Ok(DojList { file: t.file.clone(), published, entries })
+    Ok(DojList {
+        file: t.file.clone(),
+        published,
+        entries,
+    })
 }
 
 /// Read `287g_sheet_counts.csv`: one row per archived ICE list, dates strictly increasing.
 pub fn read_trend(path: &Path) -> Result<Vec<TrendPoint>> {
-    let t = Table::read(path, &["date", "source_file", "agreements", "jem", "tfm", "wso", "other_model", "note"])?;
+    let t = Table::read(
+        path,
+        &[
+            "date",
+            "source_file",
+            "agreements",
+            "jem",
+            "tfm",
+            "wso",
+            "other_model",
+            "note",
+        ],
+    )?;
     let mut points: Vec<TrendPoint> = Vec::with_capacity(t.len());
     let mut last: Option<IsoDate> = None;
     for r in t.rows() {
@@ -445,13 +619,24 @@ pub fn read_trend(path: &Path) -> Result<Vec<TrendPoint>> {
         }
         last = Some(date);
         r.required("source_file")?;
-        let counts = ModelCounts { jem: r.count("jem")?, tfm: r.count("tfm")?, wso: r.count("wso")? };
+        let counts = ModelCounts {
+            jem: r.count("jem")?,
+            tfm: r.count("tfm")?,
+            wso: r.count("wso")?,
+        };
         let total = r.count("agreements")?;
         if total != counts.total() + r.count("other_model")? {
             return Err(r.error("agreements", "is not jem + tfm + wso + other_model"));
         }
-        let note = Some(r.get("note")).filter(|n| !n.is_empty()).map(str::to_owned);
-        points.push(TrendPoint { date: date.to_string(), total, counts, note });
+        let note = Some(r.get("note"))
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned);
+        points.push(TrendPoint {
+            date: date.to_string(),
+            total,
+            counts,
+            note,
+        });
     }
     if points.is_empty() {
         return Err(Error::file(path, "no rows"));
@@ -470,11 +655,16 @@ fn optional_url(r: &Row, column: &str) -> Result<Option<String>> {
     if let Some(rest) = url.strip_prefix("chrome-extension://") {
         url = rest.split_once('/').map_or("", |(_, inner)| inner);
     }
-    let fixed = match url.strip_prefix("https:/").or_else(|| url.strip_prefix("http:/")) {
+    let fixed = match url
+        .strip_prefix("https:/")
+        .or_else(|| url.strip_prefix("http:/"))
+    {
         Some(rest) if !rest.starts_with('/') => format!("https://{rest}"),
         _ => url.to_owned(),
     };
-    if (fixed.starts_with("https://") || fixed.starts_with("http://")) && !fixed.contains(char::is_whitespace) {
+    if (fixed.starts_with("https://") || fixed.starts_with("http://"))
+        && !fixed.contains(char::is_whitespace)
+    {
         Ok(Some(fixed))
     } else {
         Err(r.error(column, format!("not a URL: {v:?}")))
@@ -492,9 +682,12 @@ fn yes_no(r: &Row, column: &str) -> Result<bool> {
 /// A cell that starts with a date ("2026-11-23 (research date; …)").
 fn leading_date(r: &Row, column: &str) -> Result<IsoDate> {
     let v = r.get(column);
-    v.get(..10)
-        .and_then(IsoDate::parse)
-        .ok_or_else(|| r.error(column, format!("does not start with a YYYY-MM-DD date: {v:?}")))
+    v.get(..10).and_then(IsoDate::parse).ok_or_else(|| {
+        r.error(
+            column,
+            format!("does not start with a YYYY-MM-DD date: {v:?}"),
+        )
+    })
 }
 
 fn is_digits(s: &str, n: usize) -> bool {
