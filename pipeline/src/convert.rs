@@ -14,8 +14,7 @@ use crate::table::Table;
 use crate::{AGREEMENTS_FILE, EARLIER_AGREEMENTS_PREFIX};
 
 /// The `source` cell for a workbook taken from ICE's page.
-pub const ICE_SOURCE: &str =
-    "ICE 287(g) participating agencies list (ice.gov/identify-and-arrest/287g)";
+pub const ICE_SOURCE: &str = "ICE 287(g) participating agencies list (ice.gov/identify-and-arrest/287g)";
 
 /// Columns of `287g_agreements*.csv`, in order.
 pub const COLUMNS: [&str; 21] = [
@@ -68,10 +67,7 @@ pub struct Report {
 impl Report {
     /// The text printed to standard error.
     pub fn text(&self) -> String {
-        let mut s = format!(
-            "{}: {} agreements, as of {}\n",
-            self.file, self.rows, self.as_of
-        );
+        let mut s = format!("{}: {} agreements, as of {}\n", self.file, self.rows, self.as_of);
         let _ = writeln!(s, "county found by:");
         for (m, n) in &self.by_method {
             let _ = writeln!(s, "  {m:<22} {n:>5}{}", explain(m));
@@ -91,10 +87,7 @@ impl Report {
             }
         }
         for (row, text) in &self.skipped {
-            let _ = writeln!(
-                s,
-                "skipped row {row} (no state or agency, not an agreement): {text}"
-            );
+            let _ = writeln!(s, "skipped row {row} (no state or agency, not an agreement): {text}");
         }
         s
     }
@@ -104,9 +97,7 @@ fn explain(method: &str) -> &'static str {
     match method {
         "ice_county" => "  ICE's COUNTY cell is a Census county name",
         "ice_county_typo_fixed" => "  misspelt COUNTY cell fixed by 287g_county_typos.csv",
-        "earlier_ice_sheet" => {
-            "  empty COUNTY cell; the county ICE gave this agency in another list"
-        }
+        "earlier_ice_sheet" => "  empty COUNTY cell; the county ICE gave this agency in another list",
         "fbi_lee_city_match" => "  empty COUNTY cell; the city's county in fbi_lee_latest.csv",
         "agency_name" => "  COUNTY cell names no county; the agency's name does",
         "territory" => "  a territory with one county-equivalent",
@@ -123,24 +114,17 @@ fn reason(p: &Placement) -> &'static str {
         Placement::NoCountyOnSheet => {
             "no county on ICE's sheet, no earlier list has one, and the name is not one FBI city (no_county_on_sheet)"
         }
-        _ => {
-            "ICE's county is not a county of this state; add it to 287g_county_typos.csv if it is a typo (unmatched)"
-        }
+        _ => "ICE's county is not a county of this state; add it to 287g_county_typos.csv if it is a typo (unmatched)",
     }
 }
 
 /// The date in an MOA file name (`…_MOA_09222025.pdf`, `…_5.13.25.pdf`, `…2020-07-20.pdf`):
 /// the last date-shaped group of digits that is a real date. Safelinks wrappers are unwrapped.
 pub fn moa_file_date(url: &str) -> Option<IsoDate> {
-    let inner = url
-        .split_once("?url=")
-        .map_or(url, |(_, rest)| rest.split('&').next().unwrap_or(rest));
+    let inner = url.split_once("?url=").map_or(url, |(_, rest)| rest.split('&').next().unwrap_or(rest));
     let inner = inner.replace("%2F", "/").replace("%2f", "/");
     let mut name = inner.rsplit('/').next().unwrap_or("");
-    while let Some(stem) = name
-        .strip_suffix(".pdf")
-        .or_else(|| name.strip_suffix(".PDF"))
-    {
+    while let Some(stem) = name.strip_suffix(".pdf").or_else(|| name.strip_suffix(".PDF")) {
         name = stem;
     }
     let b = name.as_bytes();
@@ -156,12 +140,7 @@ pub fn moa_file_date(url: &str) -> Option<IsoDate> {
         let n = run(i);
         let sep = |j: usize, set: &[u8]| b.get(j).is_some_and(|c| set.contains(c));
         // (year, month, day, end) of the pattern that fits at i, tried in this order.
-        let found = if n == 4
-            && sep(i + 4, b"-")
-            && run(i + 5) == 2
-            && sep(i + 7, b"-")
-            && run(i + 8) == 2
-        {
+        let found = if n == 4 && sep(i + 4, b"-") && run(i + 5) == 2 && sep(i + 7, b"-") && run(i + 8) == 2 {
             Some((num(i, 4), num(i + 5, 2), num(i + 8, 2), i + 10))
         } else if (1..=2).contains(&n) && sep(i + n, b"._-") && (1..=2).contains(&run(i + n + 1)) {
             let j = i + n + 1;
@@ -177,12 +156,7 @@ pub fn moa_file_date(url: &str) -> Option<IsoDate> {
         } else if n == 8 {
             Some((num(i + 4, 4), num(i, 2), num(i + 2, 2), i + 8))
         } else if n == 6 {
-            Some((
-                num(i + 4, 2).map(|y| 2000 + y),
-                num(i, 2),
-                num(i + 2, 2),
-                i + 6,
-            ))
+            Some((num(i + 4, 2).map(|y| 2000 + y), num(i, 2), num(i + 2, 2), i + 6))
         } else {
             None
         };
@@ -209,10 +183,7 @@ pub fn convert(sources: &Path, path: &Path, source: &str) -> Result<(String, Rep
     let (_, counties, policies) = read_references(sources)?;
     let mut matcher = Matcher::read(sources, &counties)?;
     for list in kept_lists(sources)? {
-        let t = Table::read(
-            &list,
-            &["agency_key", "county_fips", "county_fips_method", "as_of"],
-        )?;
+        let t = Table::read(&list, &["agency_key", "county_fips", "county_fips_method", "as_of"])?;
         let Some(first) = t.rows().next() else {
             continue;
         };
@@ -223,19 +194,9 @@ pub fn convert(sources: &Path, path: &Path, source: &str) -> Result<(String, Rep
         let rows: Vec<(String, String, String)> = t
             .rows()
             .filter(|r| !r.get("county_fips").is_empty())
-            .map(|r| {
-                (
-                    r.get("agency_key").into(),
-                    r.get("county_fips").into(),
-                    r.get("county_fips_method").into(),
-                )
-            })
+            .map(|r| (r.get("agency_key").into(), r.get("county_fips").into(), r.get("county_fips_method").into()))
             .collect();
-        matcher.add_earlier(
-            &as_of,
-            rows.iter()
-                .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())),
-        );
+        matcher.add_earlier(&as_of, rows.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())));
     }
     write_list(&sheet, &policies, &counties, &matcher, source)
 }
@@ -272,62 +233,45 @@ fn write_list(
         skipped: sheet.skipped.clone(),
         ..Report::default()
     };
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let csv_err = |e: csv::Error| Error::file(&sheet.file, format!("cannot write CSV: {e}"));
     w.write_record(COLUMNS).map_err(csv_err)?;
     for row in &sheet.rows {
-        let state = policies
-            .states
-            .iter()
-            .find(|s| s.name.eq_ignore_ascii_case(&row.state))
-            .ok_or_else(|| {
+        let state =
+            policies.states.iter().find(|s| s.record.name.eq_ignore_ascii_case(&row.state)).ok_or_else(|| {
                 Error::file(
                     &sheet.file,
-                    format!(
-                        "row {}: unknown state {:?} (not in state_policies.csv)",
-                        row.row, row.state
-                    ),
+                    format!("row {}: unknown state {:?} (not in state_policies.csv)", row.row, row.state),
                 )
             })?;
-        let (fips, placement) =
-            matcher.place(&state.abbr, &row.agency, &row.agency_type, &row.county);
+        let (fips, placement) = matcher.place(&state.record.abbr, &row.agency, &row.agency_type, &row.county);
         *report.by_method.entry(placement.kind()).or_default() += 1;
         if fips.is_none() {
             report.unplaced.push(Unplaced {
                 row: row.row,
-                state: state.abbr.clone(),
+                state: state.record.abbr.clone(),
                 agency: row.agency.clone(),
                 ice_county: row.county.clone(),
                 reason: reason(&placement),
             });
         }
-        let county_name = fips
-            .as_ref()
-            .and_then(|f| counties.get(f))
-            .map(|c| c.name.clone())
-            .unwrap_or_default();
+        let county_name = fips.as_ref().and_then(|f| counties.get(f)).map(|c| c.name.clone()).unwrap_or_default();
         let file_date = row.moa_url.as_deref().and_then(moa_file_date);
         let check = match file_date {
             None => "",
             Some(d) if d == row.signed => "match",
             Some(_) => "differs",
         };
-        let model_name = [
-            "Jail Enforcement Model",
-            "Task Force Model",
-            "Warrant Service Officer",
-        ][row.model as usize];
+        let model_name = ["Jail Enforcement Model", "Task Force Model", "Warrant Service Officer"][row.model as usize];
         let signed = row.signed.to_string();
         let file_date = file_date.map(|d| d.to_string()).unwrap_or_default();
-        let key = agency_key(&state.abbr, &row.agency);
+        let key = agency_key(&state.record.abbr, &row.agency);
         let method = placement.method();
         let as_of = sheet.as_of.to_string();
         let record: [&str; 21] = [
-            &state.name,
-            &state.abbr,
-            &state.fips,
+            &state.record.name,
+            &state.record.abbr,
+            &state.record.fips,
             &row.agency,
             &key,
             &row.agency_type,
@@ -338,11 +282,7 @@ fn write_list(
             model_name,
             row.model.code(),
             &signed,
-            if row.moa_url.is_some() {
-                "linked"
-            } else {
-                "pending"
-            },
+            if row.moa_url.is_some() { "linked" } else { "pending" },
             row.moa_url.as_deref().unwrap_or(""),
             &file_date,
             check,
@@ -353,13 +293,8 @@ fn write_list(
         ];
         w.write_record(record).map_err(csv_err)?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Error::file(&sheet.file, format!("cannot write CSV: {e}")))?;
-    Ok((
-        String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out"),
-        report,
-    ))
+    let bytes = w.into_inner().map_err(|e| Error::file(&sheet.file, format!("cannot write CSV: {e}")))?;
+    Ok((String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out"), report))
 }
 
 #[cfg(test)]
@@ -373,25 +308,13 @@ mod tests {
             d("https://www.ice.gov/doclib/287gMOA/AutaugaCoSheriffsOfficeAL_TFM_MOA_09222025.pdf"),
             "2025-09-22"
         );
-        assert_eq!(
-            d("https://x/CherokeeCountySOAL_TFM_MOA_021026.pdf"),
-            "2026-02-10"
-        );
+        assert_eq!(d("https://x/CherokeeCountySOAL_TFM_MOA_021026.pdf"), "2026-02-10");
         assert_eq!(d("https://x/NewPortRicheyPDFL_5.13.25.pdf"), "2025-05-13");
         assert_eq!(d("https://x/287gWSO_KodiakAk2020-07-20.pdf"), "2020-07-20");
-        assert_eq!(
-            d("https://x/Dorchester_County_SC_WSO_MOA_6_12_25.pdf"),
-            "2025-06-12"
-        );
-        assert_eq!(
-            d("https://x/RushCoSheriffsOfficeKS_WSO_MOA_07072025.pdf.pdf"),
-            "2025-07-07"
-        );
+        assert_eq!(d("https://x/Dorchester_County_SC_WSO_MOA_6_12_25.pdf"), "2025-06-12");
+        assert_eq!(d("https://x/RushCoSheriffsOfficeKS_WSO_MOA_07072025.pdf.pdf"), "2025-07-07");
         // Seven digits and no digits: no date.
-        assert_eq!(
-            d("https://x/FranklinCoSheriffsOfficeAL_TFM_MOA_1162025.pdf"),
-            ""
-        );
+        assert_eq!(d("https://x/FranklinCoSheriffsOfficeAL_TFM_MOA_1162025.pdf"), "");
         assert_eq!(d("https://x/MorrisCountySOTX_JEM_MOA.pdf"), "");
         assert_eq!(
             d(

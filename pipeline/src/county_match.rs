@@ -42,11 +42,9 @@ impl Placement {
             Placement::IceCounty => "ice_county".into(),
             Placement::TypoFixed => "ice_county_typo_fixed".into(),
             Placement::EarlierSheet(m) => m.clone(),
-            Placement::FbiCity { ori, counties } if counties.len() > 1 => format!(
-                "fbi_lee_city_match:{ori} (first of {} counties: {})",
-                counties.len(),
-                counties.join(", ")
-            ),
+            Placement::FbiCity { ori, counties } if counties.len() > 1 => {
+                format!("fbi_lee_city_match:{ori} (first of {} counties: {})", counties.len(), counties.join(", "))
+            }
             Placement::FbiCity { ori, .. } => format!("fbi_lee_city_match:{ori}"),
             Placement::AgencyName => "agency_name".into(),
             Placement::Territory => "territory".into(),
@@ -80,10 +78,7 @@ pub fn agency_key(state_abbr: &str, agency: &str) -> String {
         .filter(|c| !matches!(c, '\'' | '\u{2019}'))
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
         .collect();
-    format!(
-        "{state_abbr}|{}",
-        name.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
+    format!("{state_abbr}|{}", name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// A county name for comparison: upper case, no punctuation, "Saint" → "St", "Parish" →
@@ -106,14 +101,7 @@ fn county_key(name: &str) -> String {
 }
 
 const EMPTY_CELLS: [&str; 4] = ["", "#N/A", "#NA", "N/A"];
-const KIND_WORDS: [&str; 6] = [
-    "COUNTY",
-    "CITY",
-    "BOROUGH",
-    "AREA",
-    "MUNICIPALITY",
-    "DISTRICT",
-];
+const KIND_WORDS: [&str; 6] = ["COUNTY", "CITY", "BOROUGH", "AREA", "MUNICIPALITY", "DISTRICT"];
 
 /// What the matcher knows.
 #[derive(Debug, Clone, Default)]
@@ -136,10 +124,7 @@ impl Matcher {
         let mut m = Matcher::default();
         let mut per_state: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for c in counties.values() {
-            m.by_name
-                .entry(c.state_abbr.clone())
-                .or_default()
-                .insert(county_key(&c.name), c.fips.clone());
+            m.by_name.entry(c.state_abbr.clone()).or_default().insert(county_key(&c.name), c.fips.clone());
             per_state.entry(&c.state_abbr).or_default().push(&c.fips);
         }
         for (abbr, fips) in per_state {
@@ -149,60 +134,30 @@ impl Matcher {
                 m.territories.insert(abbr.to_owned(), (*one).to_owned());
             }
         }
-        let t = Table::read(
-            &dir.join(TYPO_FILE),
-            &[
-                "state_abbr",
-                "ice_county",
-                "county_fips",
-                "census_name",
-                "reviewed",
-            ],
-        )?;
+        let t =
+            Table::read(&dir.join(TYPO_FILE), &["state_abbr", "ice_county", "county_fips", "census_name", "reviewed"])?;
         for r in t.rows() {
             let fips = r.get("county_fips");
             match counties.get(fips) {
-                Some(c)
-                    if c.state_abbr == r.get("state_abbr") && c.name == r.get("census_name") => {}
+                Some(c) if c.state_abbr == r.get("state_abbr") && c.name == r.get("census_name") => {}
                 _ => {
                     return Err(r.error(
                         "county_fips",
-                        format!(
-                            "{fips:?} is not {:?} of {}",
-                            r.get("census_name"),
-                            r.get("state_abbr")
-                        ),
+                        format!("{fips:?} is not {:?} of {}", r.get("census_name"), r.get("state_abbr")),
                     ));
                 }
             }
             r.date("reviewed")?;
-            m.typos.insert(
-                (r.get("state_abbr").into(), r.required("ice_county")?.into()),
-                fips.into(),
-            );
+            m.typos.insert((r.get("state_abbr").into(), r.required("ice_county")?.into()), fips.into());
         }
         let t = Table::read(
             &dir.join(FBI_LEE_FILE),
-            &[
-                "ori",
-                "pub_agency_name",
-                "state_abbr",
-                "county_name",
-                "agency_type_name",
-            ],
+            &["ori", "pub_agency_name", "state_abbr", "county_name", "agency_type_name"],
         )?;
         for r in t.rows().filter(|r| r.get("agency_type_name") == "City") {
-            let counties = r
-                .get("county_name")
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(String::from);
+            let counties = r.get("county_name").split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from);
             m.fbi_cities
-                .entry((
-                    r.get("state_abbr").into(),
-                    r.get("pub_agency_name").to_lowercase(),
-                ))
+                .entry((r.get("state_abbr").into(), r.get("pub_agency_name").to_lowercase()))
                 .or_default()
                 .push((r.get("ori").into(), counties.collect()));
         }
@@ -211,36 +166,21 @@ impl Matcher {
 
     /// Remember the counties ICE itself gave agencies in another list (`rows` of
     /// `(agency_key, county_fips, county_fips_method)` of the list dated `as_of`).
-    pub fn add_earlier<'a>(
-        &mut self,
-        as_of: &str,
-        rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
-    ) {
+    pub fn add_earlier<'a>(&mut self, as_of: &str, rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) {
         for (key, fips, method) in rows {
             let method = if method.starts_with("earlier_ice_sheet") {
                 method.to_owned()
-            } else if matches!(
-                method,
-                "ice_county" | "ice_county_typo_fixed" | "agency_name"
-            ) {
+            } else if matches!(method, "ice_county" | "ice_county_typo_fixed" | "agency_name") {
                 format!("earlier_ice_sheet:{as_of}")
             } else {
                 continue;
             };
-            self.earlier
-                .entry(key.to_owned())
-                .or_insert((fips.to_owned(), method));
+            self.earlier.entry(key.to_owned()).or_insert((fips.to_owned(), method));
         }
     }
 
     /// The county of one row, or why none.
-    pub fn place(
-        &self,
-        abbr: &str,
-        agency: &str,
-        agency_type: &str,
-        ice_county: &str,
-    ) -> (Option<String>, Placement) {
+    pub fn place(&self, abbr: &str, agency: &str, agency_type: &str, ice_county: &str) -> (Option<String>, Placement) {
         if let Some(fips) = self.census_name(abbr, ice_county) {
             return (Some(fips), Placement::IceCounty);
         }
@@ -262,10 +202,7 @@ impl Matcher {
         // "St. Bernard Parish Sheriff's Office" with a COUNTY cell that names a town.
         for kind in [" County", " Parish"] {
             if let Some(end) = agency.find(kind)
-                && let Some(fips) = self
-                    .by_name
-                    .get(abbr)
-                    .and_then(|s| s.get(&county_key(&agency[..end + kind.len()])))
+                && let Some(fips) = self.by_name.get(abbr).and_then(|s| s.get(&county_key(&agency[..end + kind.len()])))
             {
                 return (Some(fips.clone()), Placement::AgencyName);
             }
@@ -287,13 +224,8 @@ impl Matcher {
         if let Some(f) = names.get(&key) {
             return Some(f.clone());
         }
-        let has_kind = key
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| KIND_WORDS.contains(&w));
-        (!has_kind)
-            .then(|| names.get(&format!("{key} COUNTY")).cloned())
-            .flatten()
+        let has_kind = key.rsplit(' ').next().is_some_and(|w| KIND_WORDS.contains(&w));
+        (!has_kind).then(|| names.get(&format!("{key} COUNTY")).cloned()).flatten()
     }
 
     /// A police department's city matched to exactly one City agency of the FBI table.
@@ -302,40 +234,24 @@ impl Matcher {
         for prefix in ["City of ", "Town of ", "Village of "] {
             name = name.strip_prefix(prefix).unwrap_or(name);
         }
-        let city = [
-            " Police Department",
-            " Department of Public Safety",
-            " Public Safety",
-        ]
-        .iter()
-        .find_map(|s| name.strip_suffix(s))?;
+        let city = [" Police Department", " Department of Public Safety", " Public Safety"]
+            .iter()
+            .find_map(|s| name.strip_suffix(s))?;
         let lookup = |c: &str| self.fbi_cities.get(&(abbr.to_owned(), c.to_lowercase()));
         let hits = lookup(city).or_else(|| city.strip_suffix(" Borough").and_then(lookup))?;
         let [(ori, counties)] = hits.as_slice() else {
             return None;
         };
         let first = counties.first()?;
-        let fips = self
-            .by_name
-            .get(abbr)?
-            .iter()
-            .find(|(k, _)| strip_kind(k) == county_key(first))
-            .map(|(_, f)| f.clone())?;
-        Some((
-            Some(fips),
-            Placement::FbiCity {
-                ori: ori.clone(),
-                counties: counties.clone(),
-            },
-        ))
+        let fips =
+            self.by_name.get(abbr)?.iter().find(|(k, _)| strip_kind(k) == county_key(first)).map(|(_, f)| f.clone())?;
+        Some((Some(fips), Placement::FbiCity { ori: ori.clone(), counties: counties.clone() }))
     }
 }
 
 /// "ST LUCIE COUNTY" → "ST LUCIE" (FBI county names carry no kind word).
 fn strip_kind(key: &str) -> &str {
-    key.rsplit_once(' ')
-        .filter(|(_, w)| KIND_WORDS.contains(w))
-        .map_or(key, |(rest, _)| rest)
+    key.rsplit_once(' ').filter(|(_, w)| KIND_WORDS.contains(w)).map_or(key, |(rest, _)| rest)
 }
 
 #[cfg(test)]
@@ -348,14 +264,8 @@ mod tests {
             agency_key("TX", "Galveston County Constable's Office Pct.1"),
             "TX|galveston county constables office pct 1"
         );
-        assert_eq!(
-            agency_key("FL", "Florida A&M University"),
-            "FL|florida a m university"
-        );
-        assert_eq!(
-            county_key("Saint Landry County"),
-            county_key("St. Landry Parish")
-        );
+        assert_eq!(agency_key("FL", "Florida A&M University"), "FL|florida a m university");
+        assert_eq!(county_key("Saint Landry County"), county_key("St. Landry Parish"));
         assert_eq!(county_key("DeKalb County"), county_key("Dekalb County"));
         assert_ne!(county_key("Hopewell County"), county_key("Hopewell city"));
         assert_eq!(strip_kind("ST LUCIE COUNTY"), "ST LUCIE");

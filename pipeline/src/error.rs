@@ -17,20 +17,13 @@ pub struct Error {
 impl Error {
     /// A problem with a whole file (missing, unreadable, inconsistent).
     pub fn file(file: impl AsRef<Path>, message: impl Into<String>) -> Error {
-        Error {
-            file: display_name(file.as_ref()),
-            row: None,
-            field: None,
-            message: message.into(),
-        }
+        Error { file: display_name(file.as_ref()), row: None, field: None, message: message.into() }
     }
 }
 
 /// The file name alone keeps messages short and the same on every machine.
 pub fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }
 
 impl fmt::Display for Error {

@@ -49,16 +49,10 @@ pub fn build(topo: &Topology, tolerance: f64) -> Result<MapPaths> {
             .iter()
             .zip(&min_interior)
             .zip(&full)
-            .map(|((arc, min), full)| {
-                round(&simplify(arc, if *full { 0.0 } else { tolerance }, *min))
-            })
+            .map(|((arc, min), full)| round(&simplify(arc, if *full { 0.0 } else { tolerance }, *min)))
             .collect();
         let mut changed = false;
-        for ring in counties
-            .iter()
-            .chain(states)
-            .flat_map(|g| g.polygons().into_iter().flatten())
-        {
+        for ring in counties.iter().chain(states).flat_map(|g| g.polygons().into_iter().flatten()) {
             if assemble(ring, &simplified).len() < 3 {
                 for a in ring {
                     changed |= !std::mem::replace(&mut full[arc_index(*a)], true);
@@ -94,22 +88,11 @@ fn arc_index(a: i32) -> usize {
     if a < 0 { !a as usize } else { a as usize }
 }
 
-fn paths_of(
-    geometries: &[Geometry],
-    arcs: &[Vec<[i64; 2]>],
-    object: &str,
-) -> Result<BTreeMap<String, String>> {
+fn paths_of(geometries: &[Geometry], arcs: &[Vec<[i64; 2]>], object: &str) -> Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for g in geometries {
-        let id = g
-            .id()
-            .ok_or_else(|| Error::file(object, "a geometry has no id"))?;
-        let all: Vec<Vec<[i64; 2]>> = g
-            .polygons()
-            .into_iter()
-            .flatten()
-            .map(|ring| assemble(ring, arcs))
-            .collect();
+        let id = g.id().ok_or_else(|| Error::file(object, "a geometry has no id"))?;
+        let all: Vec<Vec<[i64; 2]>> = g.polygons().into_iter().flatten().map(|ring| assemble(ring, arcs)).collect();
         let mut rings: Vec<Vec<[i64; 2]>> = all.iter().filter(|r| r.len() >= 3).cloned().collect();
         if rings.is_empty() {
             // Only when the source itself is degenerate: us-atlas has Falls Church and Manassas
@@ -135,11 +118,7 @@ fn assemble(ring: &[i32], arcs: &[Vec<[i64; 2]>]) -> Vec<[i64; 2]> {
                 pts.push(*p);
             }
         };
-        if *a < 0 {
-            arc.iter().rev().for_each(&mut push)
-        } else {
-            arc.iter().for_each(&mut push)
-        }
+        if *a < 0 { arc.iter().rev().for_each(&mut push) } else { arc.iter().for_each(&mut push) }
     }
     if pts.len() > 1 && pts.first() == pts.last() {
         pts.pop();

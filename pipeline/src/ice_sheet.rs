@@ -37,16 +37,8 @@ pub struct IceSheet {
     pub skipped: Vec<(u32, String)>,
 }
 
-const COLUMNS: [&str; 8] = [
-    "STATE",
-    "LAW ENFORCEMENT AGENCY",
-    "TYPE",
-    "COUNTY",
-    "SUPPORT TYPE",
-    "SIGNED",
-    "MOA",
-    "ADDENDUM",
-];
+const COLUMNS: [&str; 8] =
+    ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA", "ADDENDUM"];
 const AGENCY_TYPES: [&str; 3] = ["County", "Municipality", "State Agency"];
 
 /// Collapse runs of whitespace (ICE cells carry trailing and double spaces).
@@ -65,20 +57,11 @@ pub fn date_from_file_name(path: &Path) -> Result<IsoDate> {
     };
     let rest = name.strip_prefix("participatingAgencies").ok_or_else(bad)?;
     let stem = rest.strip_suffix(".xlsx").ok_or_else(bad)?;
-    let digits = stem
-        .strip_suffix("am")
-        .or_else(|| stem.strip_suffix("pm"))
-        .unwrap_or(stem);
+    let digits = stem.strip_suffix("am").or_else(|| stem.strip_suffix("pm")).unwrap_or(stem);
     if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
-    IsoDate::parse(&format!(
-        "{}-{}-{}",
-        &digits[4..8],
-        &digits[0..2],
-        &digits[2..4]
-    ))
-    .ok_or_else(bad)
+    IsoDate::parse(&format!("{}-{}-{}", &digits[4..8], &digits[0..2], &digits[2..4])).ok_or_else(bad)
 }
 
 /// An Excel serial day number → date (1900 system counts from 1899-12-30).
@@ -131,49 +114,20 @@ pub fn read(path: &Path) -> Result<IceSheet> {
     let (header_row, columns) = header(&sheet).ok_or_else(|| {
         Error::file(
             path,
-            format!(
-                "sheet {:?}: no header row with a STATE column (is this ICE's 287(g) list?)",
-                sheet.name
-            ),
+            format!("sheet {:?}: no header row with a STATE column (is this ICE's 287(g) list?)", sheet.name),
         )
     })?;
-    let header_name = |c: u32| {
-        columns
-            .get(c as usize)
-            .cloned()
-            .flatten()
-            .unwrap_or_default()
-    };
+    let header_name = |c: u32| columns.get(c as usize).cloned().flatten().unwrap_or_default();
     let at = |row: u32, col: Option<u32>, message: String| {
-        let col = col
-            .map(|c| format!(", column {} ({})", column_name(c), header_name(c)))
-            .unwrap_or_default();
-        Error::file(
-            path,
-            format!("sheet {:?}, row {row}{col}: {message}", sheet.name),
-        )
+        let col = col.map(|c| format!(", column {} ({})", column_name(c), header_name(c))).unwrap_or_default();
+        Error::file(path, format!("sheet {:?}, row {row}{col}: {message}", sheet.name))
     };
-    let col = |name: &str| {
-        columns
-            .iter()
-            .position(|c| c.as_deref() == Some(name))
-            .map(|i| i as u32)
-    };
+    let col = |name: &str| columns.iter().position(|c| c.as_deref() == Some(name)).map(|i| i as u32);
     let mut index = [0u32; 8];
     for (i, name) in COLUMNS.iter().enumerate() {
-        index[i] =
-            col(name).ok_or_else(|| at(header_row, None, format!("column {name} is missing")))?;
+        index[i] = col(name).ok_or_else(|| at(header_row, None, format!("column {name} is missing")))?;
     }
-    let [
-        c_state,
-        c_agency,
-        c_type,
-        c_county,
-        c_model,
-        c_signed,
-        c_moa,
-        c_addendum,
-    ] = index;
+    let [c_state, c_agency, c_type, c_county, c_model, c_signed, c_moa, c_addendum] = index;
     let mut rows = Vec::new();
     let mut skipped = Vec::new();
     for (&r, cells) in sheet.rows.range(header_row + 1..) {
@@ -181,11 +135,7 @@ pub fn read(path: &Path) -> Result<IceSheet> {
         let state = text(get(c_state));
         let agency = text(get(c_agency));
         if state.is_empty() && agency.is_empty() {
-            let rest: Vec<String> = cells
-                .values()
-                .map(|c| text(Some(c)))
-                .filter(|t| !t.is_empty())
-                .collect();
+            let rest: Vec<String> = cells.values().map(|c| text(Some(c))).filter(|t| !t.is_empty()).collect();
             if !rest.is_empty() {
                 skipped.push((r, rest.join(" | ")));
             }
@@ -200,9 +150,7 @@ pub fn read(path: &Path) -> Result<IceSheet> {
             return Err(at(
                 r,
                 Some(c_type),
-                format!(
-                    "unknown agency type {agency_type:?} (expected County, Municipality or State Agency)"
-                ),
+                format!("unknown agency type {agency_type:?} (expected County, Municipality or State Agency)"),
             ));
         }
         let model_text = text(get(c_model));
@@ -225,23 +173,13 @@ pub fn read(path: &Path) -> Result<IceSheet> {
             Some(Value::Text(s)) => text_date(s.trim()),
             _ => None,
         }
-        .ok_or_else(|| {
-            at(
-                r,
-                Some(c_signed),
-                format!("not a date: {:?}", text(get(c_signed))),
-            )
-        })?;
+        .ok_or_else(|| at(r, Some(c_signed), format!("not a date: {:?}", text(get(c_signed)))))?;
         let moa = get(c_moa);
         let moa_url = match moa.and_then(|c| c.link.clone()) {
             Some(url) => Some(url),
             None if text(moa).to_lowercase().contains("pending") => None,
             None => {
-                return Err(at(
-                    r,
-                    Some(c_moa),
-                    format!("{:?} has no hyperlink and does not say pending", text(moa)),
-                ));
+                return Err(at(r, Some(c_moa), format!("{:?} has no hyperlink and does not say pending", text(moa))));
             }
         };
         rows.push(IceRow {
@@ -257,17 +195,9 @@ pub fn read(path: &Path) -> Result<IceSheet> {
         });
     }
     if rows.is_empty() {
-        return Err(Error::file(
-            path,
-            format!("sheet {:?} has no agreement rows", sheet.name),
-        ));
+        return Err(Error::file(path, format!("sheet {:?} has no agreement rows", sheet.name)));
     }
-    Ok(IceSheet {
-        file,
-        as_of,
-        rows,
-        skipped,
-    })
+    Ok(IceSheet { file, as_of, rows, skipped })
 }
 
 /// The first row with a STATE cell, and its column titles.
@@ -276,10 +206,7 @@ fn header(sheet: &Sheet) -> Option<(u32, Vec<Option<String>>)> {
         let titles: Vec<Option<String>> = (0..=cells.keys().max().copied().unwrap_or(0))
             .map(|c| Some(text(cells.get(&c)).to_uppercase()).filter(|t| !t.is_empty()))
             .collect();
-        titles
-            .iter()
-            .any(|t| t.as_deref() == Some("STATE"))
-            .then_some((r, titles))
+        titles.iter().any(|t| t.as_deref() == Some("STATE")).then_some((r, titles))
     })
 }
 
@@ -295,24 +222,10 @@ mod tests {
         assert_eq!(text_date("9/22/2025"), IsoDate::parse("2025-09-22"));
         assert_eq!(text_date("2025-09-22"), IsoDate::parse("2025-09-22"));
         assert_eq!(text_date("22.9.2025"), None);
-        let d = |n: &str| {
-            date_from_file_name(Path::new(n))
-                .map(|d| d.to_string())
-                .map_err(|e| e.to_string())
-        };
-        assert_eq!(
-            d("participatingAgencies05182026am.xlsx"),
-            Ok("2026-05-18".into())
-        );
-        assert_eq!(
-            d("participatingAgencies11252025.xlsx"),
-            Ok("2025-11-25".into())
-        );
-        assert!(
-            d("agencies.xlsx")
-                .unwrap_err()
-                .contains("participatingAgencies<MMDDYYYY>")
-        );
+        let d = |n: &str| date_from_file_name(Path::new(n)).map(|d| d.to_string()).map_err(|e| e.to_string());
+        assert_eq!(d("participatingAgencies05182026am.xlsx"), Ok("2026-05-18".into()));
+        assert_eq!(d("participatingAgencies11252025.xlsx"), Ok("2025-11-25".into()));
+        assert!(d("agencies.xlsx").unwrap_err().contains("participatingAgencies<MMDDYYYY>"));
         assert!(d("participatingAgencies13402026pm.xlsx").is_err());
     }
 }

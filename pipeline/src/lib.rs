@@ -7,6 +7,7 @@ pub mod geometry;
 pub mod ice_sheet;
 pub mod meta;
 pub mod output;
+pub mod policy_csv;
 pub mod simplify;
 pub mod sources;
 pub mod svgpath;
@@ -45,10 +46,7 @@ pub struct Config {
 
 /// The workspace root, so defaults work from any directory.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("pipeline sits in the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("pipeline sits in the workspace").to_path_buf()
 }
 
 /// Default sources directory (`data/sources`).
@@ -71,8 +69,7 @@ pub fn write(files: &BTreeMap<String, String>, out: &Path) -> Result<()> {
     std::fs::create_dir_all(out).map_err(|e| Error::file(out, format!("cannot create: {e}")))?;
     for (name, text) in files {
         let path = out.join(name);
-        std::fs::write(&path, text)
-            .map_err(|e| Error::file(&path, format!("cannot write: {e}")))?;
+        std::fs::write(&path, text).map_err(|e| Error::file(&path, format!("cannot write: {e}")))?;
     }
     Ok(())
 }
@@ -81,9 +78,7 @@ pub fn write(files: &BTreeMap<String, String>, out: &Path) -> Result<()> {
 pub fn stale_files(files: &BTreeMap<String, String>, out: &Path) -> Vec<String> {
     files
         .iter()
-        .filter(|(name, text)| {
-            std::fs::read_to_string(out.join(name)).ok().as_deref() != Some(text.as_str())
-        })
+        .filter(|(name, text)| std::fs::read_to_string(out.join(name)).ok().as_deref() != Some(text.as_str()))
         .map(|(name, _)| name.clone())
         .collect()
 }

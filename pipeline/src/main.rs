@@ -53,11 +53,8 @@ fn parse_args() -> Result<Args, String> {
             "convert" => a.convert = Some(value()?.into()),
             "--source" => a.source = value()?,
             "--tolerance" => {
-                a.tolerance = value()?
-                    .parse()
-                    .ok()
-                    .filter(|t: &f64| *t >= 0.0)
-                    .ok_or("--tolerance needs a number ≥ 0")?
+                a.tolerance =
+                    value()?.parse().ok().filter(|t: &f64| *t >= 0.0).ok_or("--tolerance needs a number ≥ 0")?
             }
             "--check" => a.check = true,
             "-h" | "--help" => return Err(USAGE.into()),
@@ -85,13 +82,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    let config = Config {
-        sources: args.sources.clone(),
-        tolerance: args.tolerance,
-    };
+    let config = Config { sources: args.sources.clone(), tolerance: args.tolerance };
     if let Some(workbook) = &args.convert {
-        let (csv, report) =
-            convert(&args.sources, workbook, &args.source).map_err(|e| e.to_string())?;
+        let (csv, report) = convert(&args.sources, workbook, &args.source).map_err(|e| e.to_string())?;
         print!("{csv}");
         eprint!("{}", report.text());
         return Ok(());
@@ -120,22 +113,14 @@ fn run(args: &Args) -> Result<(), String> {
     if args.check {
         let stale = stale_files(&files, &args.out);
         if !stale.is_empty() {
-            return Err(format!(
-                "out of date in {}: {} (run the pipeline)",
-                args.out.display(),
-                stale.join(", ")
-            ));
+            return Err(format!("out of date in {}: {} (run the pipeline)", args.out.display(), stale.join(", ")));
         }
         println!("{} is up to date", args.out.display());
         return Ok(());
     }
     write(&files, &args.out).map_err(|e| e.to_string())?;
     for (name, text) in &files {
-        println!(
-            "{:>10} bytes  {}",
-            text.len(),
-            args.out.join(name).display()
-        );
+        println!("{:>10} bytes  {}", text.len(), args.out.join(name).display());
     }
     Ok(())
 }

@@ -38,24 +38,17 @@ pub struct Inputs<'a> {
 
 /// The datasets of `meta.json`, in a fixed order.
 pub fn datasets(i: &Inputs) -> Vec<Dataset> {
-    let d = |id: &str,
-             title: &str,
-             publisher: &str,
-             url: &str,
-             license: &str,
-             as_of: String,
-             files: Vec<&str>| Dataset {
-        id: id.into(),
-        title: title.into(),
-        publisher: publisher.into(),
-        url: url.into(),
-        license: license.into(),
-        as_of,
-        files: files.into_iter().map(str::to_owned).collect(),
-    };
-    let ice_license = format!(
-        "{PUBLIC_DOMAIN}. Workbooks archived by GitHub RelevantResearch/287g-DetentionData"
-    );
+    let d =
+        |id: &str, title: &str, publisher: &str, url: &str, license: &str, as_of: String, files: Vec<&str>| Dataset {
+            id: id.into(),
+            title: title.into(),
+            publisher: publisher.into(),
+            url: url.into(),
+            license: license.into(),
+            as_of,
+            files: files.into_iter().map(str::to_owned).collect(),
+        };
+    let ice_license = format!("{PUBLIC_DOMAIN}. Workbooks archived by GitHub RelevantResearch/287g-DetentionData");
     let mut out = vec![d(
         "agreements",
         &format!("{ICE_TITLE} ({})", i.agreements.2),
@@ -147,9 +140,7 @@ pub fn gaps(f: &GapFacts) -> Vec<String> {
             f.agreements_as_of.months_until(newest),
         ));
     }
-    out.push(
-        "No county-level data on detainer policies (ILRC's maps have no downloadable data).".into(),
-    );
+    out.push("No county-level data on detainer policies (ILRC's maps have no downloadable data).".into());
     let count = |v: Verification| f.verification.iter().filter(|x| **x == v).count();
     out.push(format!(
         "State laws: {} states verified in stored pages, {} well-established laws not re-checked, {} partly verified, {} from an unreviewed secondary source only (shown as unverified). Several 2026 statuses are not final.",

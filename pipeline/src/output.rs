@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use pocket_model::date::IsoDate;
 use pocket_model::policy::{
-    AgreementsFile, CountiesFile, County, DojListing, MAP_SIZE, MetaFile, ModelCounts, NoCounty,
-    POLICY_FORMAT, SnapshotCounts, SourceRef, StateRecord, StatesFile, TrendFile, TrendPoint,
+    AgreementsFile, CountiesFile, County, DojListing, MAP_SIZE, MetaFile, ModelCounts, NoCounty, POLICY_FORMAT,
+    SnapshotCounts, SourceRef, StateRecord, StatesFile, TrendFile, TrendPoint,
 };
 use serde::Serialize;
 
@@ -13,8 +13,8 @@ use crate::error::{Error, Result, display_name};
 use crate::sources::{self, Counties, DojEntry, Snapshot, StatePolicies};
 use crate::topo::Topology;
 use crate::{
-    AGREEMENTS_FILE, ALBERS_FILE, COUNTIES_FILE, Config, DOJ_PREFIX, EARLIER_AGREEMENTS_PREFIX,
-    LONLAT_FILE, STATE_POLICIES_FILE, TREND_FILE, geometry, meta,
+    AGREEMENTS_FILE, ALBERS_FILE, COUNTIES_FILE, Config, DOJ_PREFIX, EARLIER_AGREEMENTS_PREFIX, LONLAT_FILE,
+    STATE_POLICIES_FILE, TREND_FILE, geometry, meta,
 };
 
 /// Everything read from the sources directory, validated.
@@ -33,21 +33,12 @@ struct Sources {
 pub(crate) fn read_references(dir: &Path) -> Result<(Topology, Counties, StatePolicies)> {
     let albers = Topology::read(&dir.join(ALBERS_FILE))?;
     let lonlat = Topology::read(&dir.join(LONLAT_FILE))?;
-    let counties = sources::read_counties(
-        &dir.join(COUNTIES_FILE),
-        &albers.ids("counties")?,
-        &lonlat.ids("counties")?,
-    )?;
+    let counties =
+        sources::read_counties(&dir.join(COUNTIES_FILE), &albers.ids("counties")?, &lonlat.ids("counties")?)?;
     let policies = sources::read_state_policies(&dir.join(STATE_POLICIES_FILE), &counties)?;
     let drawn_states = albers.ids("states")?;
-    if let Some(s) = drawn_states
-        .iter()
-        .find(|s| !policies.states.iter().any(|p| &p.fips == *s))
-    {
-        return Err(Error::file(
-            STATE_POLICIES_FILE,
-            format!("state {s} of the map has no row"),
-        ));
+    if let Some(s) = drawn_states.iter().find(|s| !policies.states.iter().any(|p| &p.record.fips == *s)) {
+        return Err(Error::file(STATE_POLICIES_FILE, format!("state {s} of the map has no row")));
     }
     Ok((albers, counties, policies))
 }
@@ -59,19 +50,10 @@ fn read_sources(dir: &Path) -> Result<Sources> {
     for path in files_with_prefix(dir, EARLIER_AGREEMENTS_PREFIX)? {
         let s = sources::read_agreements(&path, &policies, &counties)?;
         if display_name(&path) != format!("{EARLIER_AGREEMENTS_PREFIX}{}.csv", s.as_of) {
-            return Err(Error::file(
-                &path,
-                format!("the file name must carry its as_of date {}", s.as_of),
-            ));
+            return Err(Error::file(&path, format!("the file name must carry its as_of date {}", s.as_of)));
         }
         if s.as_of >= snapshots[0].as_of {
-            return Err(Error::file(
-                &path,
-                format!(
-                    "is not older than {AGREEMENTS_FILE} ({})",
-                    snapshots[0].as_of
-                ),
-            ));
+            return Err(Error::file(&path, format!("is not older than {AGREEMENTS_FILE} ({})", snapshots[0].as_of)));
         }
         snapshots.push(s);
     }
@@ -80,13 +62,7 @@ fn read_sources(dir: &Path) -> Result<Sources> {
 
     let doj_files = files_with_prefix(dir, DOJ_PREFIX)?;
     let [doj_file] = doj_files.as_slice() else {
-        return Err(Error::file(
-            dir,
-            format!(
-                "expected exactly one {DOJ_PREFIX}*.csv, found {}",
-                doj_files.len()
-            ),
-        ));
+        return Err(Error::file(dir, format!("expected exactly one {DOJ_PREFIX}*.csv, found {}", doj_files.len())));
     };
     let doj = sources::read_doj(doj_file, &policies, &counties)?;
     check_doj_states(&policies, &doj)?;
@@ -111,10 +87,7 @@ pub fn check_new_agreements(dir: &Path, new_list: &Path) -> Result<(IsoDate, Iso
     if new.as_of <= current.as_of {
         return Err(Error::file(
             new_list,
-            format!(
-                "as_of {} is not newer than the current list ({})",
-                new.as_of, current.as_of
-            ),
+            format!("as_of {} is not newer than the current list ({})", new.as_of, current.as_of),
         ));
     }
     Ok((current.as_of, new.as_of))
@@ -122,13 +95,10 @@ pub fn check_new_agreements(dir: &Path, new_list: &Path) -> Result<(IsoDate, Iso
 
 /// Files in `dir` whose name starts with `prefix` and ends in `.csv`, sorted.
 fn files_with_prefix(dir: &Path, prefix: &str) -> Result<Vec<PathBuf>> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| Error::file(dir, format!("cannot list: {e}")))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::file(dir, format!("cannot list: {e}")))?;
     let mut out = BTreeSet::new();
     for e in entries {
-        let path = e
-            .map_err(|e| Error::file(dir, format!("cannot list: {e}")))?
-            .path();
+        let path = e.map_err(|e| Error::file(dir, format!("cannot list: {e}")))?.path();
         let name = display_name(&path);
         if name.starts_with(prefix) && name.ends_with(".csv") {
             out.insert(path);
@@ -143,7 +113,7 @@ fn check_recorded_counts(policies: &StatePolicies, snapshots: &[Snapshot]) -> Re
         let counts = s.counts();
         for p in &policies.states {
             for rc in p.recorded_counts.iter().filter(|rc| rc.as_of == s.as_of) {
-                let actual = counts.get(&p.fips).map_or(0, ModelCounts::total);
+                let actual = counts.get(&p.record.fips).map_or(0, ModelCounts::total);
                 if actual != rc.count {
                     return Err(Error {
                         file: policies.file.clone(),
@@ -151,7 +121,7 @@ fn check_recorded_counts(policies: &StatePolicies, snapshots: &[Snapshot]) -> Re
                         field: Some(rc.column.clone()),
                         message: format!(
                             "says {} agreements but {} has {actual} for {}",
-                            rc.count, s.file, p.abbr
+                            rc.count, s.file, p.record.abbr
                         ),
                     });
                 }
@@ -164,10 +134,7 @@ fn check_recorded_counts(policies: &StatePolicies, snapshots: &[Snapshot]) -> Re
 /// The state table's DOJ column must agree with the DOJ list.
 fn check_doj_states(policies: &StatePolicies, doj: &sources::DojList) -> Result<()> {
     for p in &policies.states {
-        let listed = doj
-            .entries
-            .iter()
-            .any(|e| *e == DojEntry::State(p.fips.clone()));
+        let listed = doj.entries.iter().any(|e| *e == DojEntry::State(p.record.fips.clone()));
         if listed != p.doj_state {
             return Err(Error {
                 file: policies.file.clone(),
@@ -188,18 +155,12 @@ fn extend_trend(trend: &mut Vec<TrendPoint>, current: &Snapshot) -> Result<()> {
     match trend.iter().find(|p| p.date == date) {
         Some(p) if p.total != counts.total() || p.counts != counts => Err(Error::file(
             TREND_FILE,
-            format!(
-                "{date}: {} agreements, but {} has {}",
-                p.total,
-                current.file,
-                counts.total()
-            ),
+            format!("{date}: {} agreements, but {} has {}", p.total, current.file, counts.total()),
         )),
         Some(_) => Ok(()),
-        None if trend.last().is_some_and(|l| l.date > date) => Err(Error::file(
-            TREND_FILE,
-            format!("has no point for {date}, the date of {}", current.file),
-        )),
+        None if trend.last().is_some_and(|l| l.date > date) => {
+            Err(Error::file(TREND_FILE, format!("has no point for {date}, the date of {}", current.file)))
+        }
         None => {
             trend.push(TrendPoint {
                 date,
@@ -217,17 +178,12 @@ pub fn build(config: &Config) -> Result<BTreeMap<String, String>> {
     let src = read_sources(&config.sources)?;
     let paths = geometry::build(&src.albers, config.tolerance)?;
     let current = &src.snapshots[0];
-    let ice_source = SourceRef {
-        title: format!("{} ({})", meta::ICE_TITLE, current.source_file),
-        url: meta::ICE_URL.into(),
-    };
+    let ice_source =
+        SourceRef { title: format!("{} ({})", meta::ICE_TITLE, current.source_file), url: meta::ICE_URL.into() };
 
     let mut files = BTreeMap::new();
     files.insert("states.json".to_owned(), states_json(&src, &paths.states));
-    files.insert(
-        "counties.json".to_owned(),
-        counties_json(&src.counties, &paths.counties),
-    );
+    files.insert("counties.json".to_owned(), counties_json(&src.counties, &paths.counties));
     let agreements = AgreementsFile {
         format: POLICY_FORMAT,
         as_of: current.as_of.to_string(),
@@ -235,44 +191,28 @@ pub fn build(config: &Config) -> Result<BTreeMap<String, String>> {
         source_file: current.source_file.clone(),
         agreements: Vec::new(),
     };
-    files.insert(
-        "agreements.json".to_owned(),
-        json_lines(&agreements, "agreements", &current.agreements),
-    );
+    files.insert("agreements.json".to_owned(), json_lines(&agreements, "agreements", &current.agreements));
     let trend = TrendFile {
         format: POLICY_FORMAT,
         as_of: src.trend.last().map(|p| p.date.clone()).unwrap_or_default(),
-        source: SourceRef {
-            title: "Archived ICE 287(g) participating-agency lists".into(),
-            url: meta::ICE_URL.into(),
-        },
+        source: SourceRef { title: "Archived ICE 287(g) participating-agency lists".into(), url: meta::ICE_URL.into() },
         points: Vec::new(),
     };
-    files.insert(
-        "trend.json".to_owned(),
-        json_lines(&trend, "points", &src.trend),
-    );
+    files.insert("trend.json".to_owned(), json_lines(&trend, "points", &src.trend));
     let meta = meta_json(&src, &files);
     files.insert("meta.json".to_owned(), meta);
     Ok(files)
 }
 
 fn states_json(src: &Sources, paths: &BTreeMap<String, String>) -> String {
-    let counts: Vec<(String, BTreeMap<String, ModelCounts>)> = src
-        .snapshots
-        .iter()
-        .map(|s| (s.as_of.to_string(), s.counts()))
-        .collect();
+    let counts: Vec<(String, BTreeMap<String, ModelCounts>)> =
+        src.snapshots.iter().map(|s| (s.as_of.to_string(), s.counts())).collect();
     let mut doj: BTreeMap<&str, DojListing> = BTreeMap::new();
     for e in &src.doj.entries {
         match e {
             DojEntry::State(s) => doj.entry(s).or_default().state = true,
-            DojEntry::County { state, fips } => {
-                doj.entry(state).or_default().counties.push(fips.clone())
-            }
-            DojEntry::City { state, name } => {
-                doj.entry(state).or_default().cities.push(name.clone())
-            }
+            DojEntry::County { state, fips } => doj.entry(state).or_default().counties.push(fips.clone()),
+            DojEntry::City { state, name } => doj.entry(state).or_default().cities.push(name.clone()),
         }
     }
     let states: Vec<StateRecord> = src
@@ -280,43 +220,25 @@ fn states_json(src: &Sources, paths: &BTreeMap<String, String>) -> String {
         .states
         .iter()
         .map(|p| {
-            let doj = doj.get(p.fips.as_str()).cloned().unwrap_or_default();
+            let doj = doj.get(p.record.fips.as_str()).cloned().unwrap_or_default();
             StateRecord {
-                fips: p.fips.clone(),
-                abbr: p.abbr.clone(),
-                name: p.name.clone(),
-                stance: p.stance,
-                layer: p.stance.layer(),
-                bans_287g: p.bans_287g.clone(),
-                requires_287g: p.requires_287g.clone(),
-                requires_detainer_compliance: p.requires_detainer_compliance.clone(),
-                bans_local_sanctuary_policies: p.bans_local_sanctuary_policies.clone(),
-                laws: p.laws.clone(),
-                key_dates: p.key_dates.clone(),
-                summary: p.summary.clone(),
-                source_urls: p.source_urls.clone(),
-                verification: p.verification,
-                verification_note: p.verification_note.clone(),
-                notes: p.notes.clone(),
                 doj,
                 agreements: counts
                     .iter()
                     .map(|(as_of, c)| SnapshotCounts {
                         as_of: as_of.clone(),
-                        counts: c.get(&p.fips).copied().unwrap_or_default(),
+                        counts: c.get(&p.record.fips).copied().unwrap_or_default(),
                     })
                     .collect(),
-                path: paths.get(&p.fips).cloned(),
+                path: paths.get(&p.record.fips).cloned(),
+                ..p.record.clone()
             }
         })
         .collect();
     let file = StatesFile {
         format: POLICY_FORMAT,
         as_of: src.policies.as_of.to_string(),
-        source: SourceRef {
-            title: meta::STATE_POLICIES_TITLE.into(),
-            url: meta::STATE_POLICIES_URL.into(),
-        },
+        source: SourceRef { title: meta::STATE_POLICIES_TITLE.into(), url: meta::STATE_POLICIES_URL.into() },
         geometry_license: meta::US_ATLAS_LICENSE.into(),
         states: Vec::new(),
     };
@@ -336,10 +258,7 @@ fn counties_json(counties: &Counties, paths: &BTreeMap<String, String>) -> Strin
     let file = CountiesFile {
         format: POLICY_FORMAT,
         as_of: "2017".into(),
-        source: SourceRef {
-            title: meta::US_ATLAS_TITLE.into(),
-            url: meta::US_ATLAS_URL.into(),
-        },
+        source: SourceRef { title: meta::US_ATLAS_TITLE.into(), url: meta::US_ATLAS_URL.into() },
         license: meta::US_ATLAS_LICENSE.into(),
         size: MAP_SIZE,
         counties: Vec::new(),
@@ -351,14 +270,8 @@ fn meta_json(src: &Sources, files: &BTreeMap<String, String>) -> String {
     let current = &src.snapshots[0];
     let inputs = meta::Inputs {
         agreements: (&current.file, current.as_of, &current.source_file),
-        earlier_agreements: src.snapshots[1..]
-            .iter()
-            .map(|s| (s.file.as_str(), s.as_of))
-            .collect(),
-        trend: (
-            TREND_FILE,
-            IsoDate::parse(&src.trend.last().expect("trend has points").date).expect("validated"),
-        ),
+        earlier_agreements: src.snapshots[1..].iter().map(|s| (s.file.as_str(), s.as_of)).collect(),
+        trend: (TREND_FILE, IsoDate::parse(&src.trend.last().expect("trend has points").date).expect("validated")),
         state_policies: (&src.policies.file, src.policies.as_of),
         doj: (&src.doj.file, src.doj.published),
         counties_fips: COUNTIES_FILE,
@@ -367,22 +280,11 @@ fn meta_json(src: &Sources, files: &BTreeMap<String, String>) -> String {
     let facts = meta::GapFacts {
         agreements_as_of: current.as_of,
         agreements: current.agreements.len(),
-        without_county: current
-            .agreements
-            .iter()
-            .filter(|a| a.county.is_none())
-            .count(),
-        state_agencies: current
-            .agreements
-            .iter()
-            .filter(|a| a.no_county == Some(NoCounty::StateAgency))
-            .count(),
-        verification: src.policies.states.iter().map(|s| s.verification).collect(),
+        without_county: current.agreements.iter().filter(|a| a.county.is_none()).count(),
+        state_agencies: current.agreements.iter().filter(|a| a.no_county == Some(NoCounty::StateAgency)).count(),
+        verification: src.policies.states.iter().map(|s| s.record.verification).collect(),
     };
-    let newest = [current.as_of, src.policies.as_of, src.doj.published]
-        .into_iter()
-        .max()
-        .expect("non-empty");
+    let newest = [current.as_of, src.policies.as_of, src.doj.published].into_iter().max().expect("non-empty");
     // FNV-1a over the other files: the version changes whenever any byte of the data does.
     let mut hash: u32 = 0x811c_9dc5;
     for (name, text) in files {
@@ -406,10 +308,7 @@ fn meta_json(src: &Sources, files: &BTreeMap<String, String>) -> String {
 fn json_lines<F: Serialize, T: Serialize>(file: &F, key: &str, items: &[T]) -> String {
     let mut s = serde_json::to_string(file).expect("serializable");
     let suffix = format!("\"{key}\":[]}}");
-    assert!(
-        s.ends_with(&suffix),
-        "{key} must be the last field and empty"
-    );
+    assert!(s.ends_with(&suffix), "{key} must be the last field and empty");
     s.truncate(s.len() - 3);
     s.push('[');
     for (i, item) in items.iter().enumerate() {

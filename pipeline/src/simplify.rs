@@ -54,12 +54,7 @@ pub fn simplify(points: &[[f64; 2]], threshold: f64, min_interior: usize) -> Vec
         a.sort_by(|x, y| y.partial_cmp(x).unwrap_or(Ordering::Equal));
         floor = floor.min(a[min_interior.min(interior) - 1]);
     }
-    points
-        .iter()
-        .zip(&area)
-        .filter(|(_, a)| **a >= floor)
-        .map(|(p, _)| *p)
-        .collect()
+    points.iter().zip(&area).filter(|(_, a)| **a >= floor).map(|(p, _)| *p).collect()
 }
 
 fn triangle(a: [f64; 2], b: [f64; 2], c: [f64; 2]) -> f64 {
@@ -83,10 +78,7 @@ impl PartialOrd for Entry {
 impl Ord for Entry {
     fn cmp(&self, other: &Self) -> Ordering {
         // Reversed for a min-heap; ties broken by index so the order is deterministic.
-        other
-            .0
-            .total_cmp(&self.0)
-            .then_with(|| other.1.cmp(&self.1))
+        other.0.total_cmp(&self.0).then_with(|| other.1.cmp(&self.1))
     }
 }
 

@@ -4,13 +4,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use pocket_model::date::IsoDate;
-use pocket_model::policy::{
-    AgencyType, Agreement, Flag, MoaStatus, Model, ModelCounts, NoCounty, Stance, TrendPoint,
-    Verification,
-};
+use pocket_model::policy::{DojListing, Flag, ModelCounts, Stance, StateRecord, TrendPoint, Verification};
 
 use crate::error::{Error, Result};
+use crate::policy_csv;
 use crate::table::{Row, Table};
+
+mod agreements;
+pub use agreements::{Snapshot, read_agreements};
 
 /// A county of `counties_fips.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,21 +31,8 @@ pub type Counties = BTreeMap<String, CountyRef>;
 /// Read `counties_fips.csv`. `drawn` holds the county ids of the Albers map and `atlas` those
 /// of the unprojected us-atlas file (which also has the territories); both must agree with
 /// the CSV, so a county FIPS known here is a county with geometry.
-pub fn read_counties(
-    path: &Path,
-    drawn: &BTreeSet<String>,
-    atlas: &BTreeSet<String>,
-) -> Result<Counties> {
-    let t = Table::read(
-        path,
-        &[
-            "county_fips",
-            "state_fips",
-            "state_abbr",
-            "census_name",
-            "in_albers_file",
-        ],
-    )?;
+pub fn read_counties(path: &Path, drawn: &BTreeSet<String>, atlas: &BTreeSet<String>) -> Result<Counties> {
+    let t = Table::read(path, &["county_fips", "state_fips", "state_abbr", "census_name", "in_albers_file"])?;
     let mut out = Counties::new();
     for r in t.rows() {
         let fips = r.get("county_fips");
@@ -52,24 +40,15 @@ pub fn read_counties(
             return Err(r.error("county_fips", format!("not a 5-digit FIPS: {fips:?}")));
         }
         if !atlas.contains(fips) {
-            return Err(r.error(
-                "county_fips",
-                format!("{fips} is not in the us-atlas geometry"),
-            ));
+            return Err(r.error("county_fips", format!("{fips} is not in the us-atlas geometry")));
         }
         let state_fips = r.get("state_fips");
         if state_fips.len() != 2 || !fips.starts_with(state_fips) {
-            return Err(r.error(
-                "state_fips",
-                format!("{state_fips:?} is not the first two digits of {fips}"),
-            ));
+            return Err(r.error("state_fips", format!("{state_fips:?} is not the first two digits of {fips}")));
         }
         let state_abbr = r.get("state_abbr");
         if !is_abbr(state_abbr) {
-            return Err(r.error(
-                "state_abbr",
-                format!("not a state abbreviation: {state_abbr:?}"),
-            ));
+            return Err(r.error("state_abbr", format!("not a state abbreviation: {state_abbr:?}")));
         }
         let name = r.required("census_name")?;
         let in_albers = match r.get("in_albers_file") {
@@ -78,10 +57,7 @@ pub fn read_counties(
             v => return Err(r.error("in_albers_file", format!("must be 0 or 1, not {v:?}"))),
         };
         if in_albers != drawn.contains(fips) {
-            return Err(r.error(
-                "in_albers_file",
-                format!("says {in_albers} but the Albers map disagrees for {fips}"),
-            ));
+            return Err(r.error("in_albers_file", format!("says {in_albers} but the Albers map disagrees for {fips}")));
         }
         let county = CountyRef {
             fips: fips.into(),
@@ -95,10 +71,7 @@ pub fn read_counties(
         }
     }
     if let Some(missing) = drawn.iter().find(|f| !out.contains_key(*f)) {
-        return Err(Error::file(
-            path,
-            format!("county {missing} of the Albers map is missing"),
-        ));
+        return Err(Error::file(path, format!("county {missing} of the Albers map is missing")));
     }
     Ok(out)
 }
@@ -106,21 +79,9 @@ pub fn read_counties(
 /// A row of `state_policies.csv`, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatePolicy {
-    pub fips: String,
-    pub abbr: String,
-    pub name: String,
-    pub stance: Stance,
-    pub bans_287g: Flag,
-    pub requires_287g: Flag,
-    pub requires_detainer_compliance: Flag,
-    pub bans_local_sanctuary_policies: Flag,
-    pub laws: String,
-    pub key_dates: String,
-    pub summary: String,
-    pub source_urls: Vec<String>,
-    pub verification: Verification,
-    pub verification_note: String,
-    pub notes: String,
+    /// The row as the app receives it; the pipeline adds the DOJ listing, the counts per ICE
+    /// list and the outline when it writes `states.json`.
+    pub record: StateRecord,
     pub doj_state: bool,
     /// Counts the researchers recorded, by list date, to cross-check against the lists.
     pub recorded_counts: Vec<RecordedCount>,
@@ -149,16 +110,12 @@ pub struct StatePolicies {
 impl StatePolicies {
     /// The state with this abbreviation.
     pub fn by_abbr(&self, abbr: &str) -> Option<&StatePolicy> {
-        self.states.iter().find(|s| s.abbr == abbr)
+        self.states.iter().find(|s| s.record.abbr == abbr)
     }
 }
 
-const FLAGS: [&str; 4] = [
-    "bans_287g",
-    "requires_287g",
-    "requires_detainer_compliance",
-    "bans_local_sanctuary_policies",
-];
+const FLAGS: [&str; 4] =
+    ["bans_287g", "requires_287g", "requires_detainer_compliance", "bans_local_sanctuary_policies"];
 
 /// Read `state_policies.csv`; states must be the ones `counties_fips.csv` knows.
 pub fn read_state_policies(path: &Path, counties: &Counties) -> Result<StatePolicies> {
@@ -182,17 +139,10 @@ pub fn read_state_policies(path: &Path, counties: &Counties) -> Result<StatePoli
     let count_columns: Vec<(IsoDate, &str)> = t
         .headers()
         .iter()
-        .filter_map(|h| {
-            Some((
-                IsoDate::parse(&h.strip_prefix("agreements_")?.replace('_', "-"))?,
-                h.as_str(),
-            ))
-        })
+        .filter_map(|h| Some((IsoDate::parse(&h.strip_prefix("agreements_")?.replace('_', "-"))?, h.as_str())))
         .collect();
-    let known: BTreeMap<&str, &str> = counties
-        .values()
-        .map(|c| (c.state_fips.as_str(), c.state_abbr.as_str()))
-        .collect();
+    let known: BTreeMap<&str, &str> =
+        counties.values().map(|c| (c.state_fips.as_str(), c.state_abbr.as_str())).collect();
     let mut states = Vec::new();
     let mut as_of: Option<IsoDate> = None;
     for r in t.rows() {
@@ -201,58 +151,35 @@ pub fn read_state_policies(path: &Path, counties: &Counties) -> Result<StatePoli
         match known.get(fips) {
             None => return Err(r.error("state_fips", format!("unknown state FIPS {fips:?}"))),
             Some(k) if *k != abbr => {
-                return Err(r.error(
-                    "state_abbr",
-                    format!("{abbr:?} does not match FIPS {fips} ({k})"),
-                ));
+                return Err(r.error("state_abbr", format!("{abbr:?} does not match FIPS {fips} ({k})")));
             }
             _ => {}
         }
-        if states.iter().any(|s: &StatePolicy| s.fips == fips) {
+        if states.iter().any(|s: &StatePolicy| s.record.fips == fips) {
             return Err(r.error("state_fips", format!("{fips} listed twice")));
         }
         let stance = r.get("stance");
-        let stance = Stance::parse(stance)
-            .ok_or_else(|| r.error("stance", format!("unknown stance {stance:?}")))?;
+        let stance =
+            policy_csv::stance(stance).ok_or_else(|| r.error("stance", format!("unknown stance {stance:?}")))?;
         let flag = |col: &str| -> Result<Flag> {
             let v = r.get(col);
-            Flag::parse(v).ok_or_else(|| {
-                r.error(
-                    col,
-                    format!("expected Y, N, partial, reported, conditional or empty, not {v:?}"),
-                )
+            policy_csv::flag(v).ok_or_else(|| {
+                r.error(col, format!("expected Y, N, partial, reported, conditional or empty, not {v:?}"))
             })
         };
         let verification_note = r.get("verification");
-        let verification = Verification::classify(verification_note).ok_or_else(|| {
-            r.error(
-                "verification",
-                format!("unrecognised verification level: {verification_note:?}"),
-            )
+        let verification = policy_csv::verification(verification_note).ok_or_else(|| {
+            r.error("verification", format!("unrecognised verification level: {verification_note:?}"))
         })?;
         if (verification == Verification::NotResearched) != (stance == Stance::NotResearched) {
-            return Err(r.error(
-                "verification",
-                "must be empty exactly when the stance is not_researched",
-            ));
+            return Err(r.error("verification", "must be empty exactly when the stance is not_researched"));
         }
-        let source_urls: Vec<String> = r
-            .get("source_urls")
-            .split(" ; ")
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let source_urls: Vec<String> =
+            r.get("source_urls").split(" ; ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
         if source_urls.is_empty() && stance != Stance::NotResearched {
-            return Err(r.error(
-                "source_urls",
-                "a researched state needs at least one source",
-            ));
+            return Err(r.error("source_urls", "a researched state needs at least one source"));
         }
-        if let Some(bad) = source_urls
-            .iter()
-            .find(|u| !u.starts_with("https://") && !u.starts_with("http://"))
-        {
+        if let Some(bad) = source_urls.iter().find(|u| !u.starts_with("https://") && !u.starts_with("http://")) {
             return Err(r.error("source_urls", format!("not a URL: {bad:?}")));
         }
         let row_as_of = leading_date(&r, "as_of")?;
@@ -269,242 +196,34 @@ pub fn read_state_policies(path: &Path, counties: &Counties) -> Result<StatePoli
             });
         }
         states.push(StatePolicy {
-            fips: fips.into(),
-            abbr: abbr.into(),
-            name: r.required("state")?.into(),
-            stance,
-            bans_287g: flag(FLAGS[0])?,
-            requires_287g: flag(FLAGS[1])?,
-            requires_detainer_compliance: flag(FLAGS[2])?,
-            bans_local_sanctuary_policies: flag(FLAGS[3])?,
-            laws: r.get("laws_and_citations").into(),
-            key_dates: r.get("key_dates").into(),
-            summary: r.required("summary")?.into(),
-            source_urls,
-            verification,
-            verification_note: verification_note.into(),
-            notes: r.get("notes").into(),
+            record: StateRecord {
+                fips: fips.into(),
+                abbr: abbr.into(),
+                name: r.required("state")?.into(),
+                stance,
+                layer: stance.layer(),
+                bans_287g: flag(FLAGS[0])?,
+                requires_287g: flag(FLAGS[1])?,
+                requires_detainer_compliance: flag(FLAGS[2])?,
+                bans_local_sanctuary_policies: flag(FLAGS[3])?,
+                laws: r.get("laws_and_citations").into(),
+                key_dates: r.get("key_dates").into(),
+                summary: r.required("summary")?.into(),
+                source_urls,
+                verification,
+                verification_note: verification_note.into(),
+                notes: r.get("notes").into(),
+                doj: DojListing::default(),
+                agreements: Vec::new(),
+                path: None,
+            },
             doj_state: yes_no(&r, "doj_sanctuary_list_2025_08_05_state")?,
             recorded_counts,
             position: r.position(),
         });
     }
     let as_of = as_of.ok_or_else(|| Error::file(path, "no rows"))?;
-    Ok(StatePolicies {
-        file: t.file.clone(),
-        as_of,
-        states,
-    })
-}
-
-/// One ICE list of agreements.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Snapshot {
-    pub file: String,
-    pub as_of: IsoDate,
-    pub source: String,
-    /// ICE's workbook name.
-    pub source_file: String,
-    pub agreements: Vec<Agreement>,
-}
-
-impl Snapshot {
-    /// Counts per state FIPS.
-    pub fn counts(&self) -> BTreeMap<String, ModelCounts> {
-        let mut out: BTreeMap<String, ModelCounts> = BTreeMap::new();
-        for a in &self.agreements {
-            out.entry(a.state.clone()).or_default().add(a.model);
-        }
-        out
-    }
-}
-
-const AGREEMENT_COLUMNS: [&str; 15] = [
-    "state",
-    "state_abbr",
-    "state_fips",
-    "agency",
-    "agency_type",
-    "county_fips",
-    "county_fips_method",
-    "model",
-    "model_code",
-    "signed_date",
-    "moa_status",
-    "moa_url",
-    "moa_filename_date",
-    "signed_date_check",
-    "addendum_url",
-];
-
-/// Read a `287g_agreements*.csv` list. States must be in the state table, counties in the
-/// county table (hence in the geometry) and in the row's state.
-pub fn read_agreements(
-    path: &Path,
-    states: &StatePolicies,
-    counties: &Counties,
-) -> Result<Snapshot> {
-    let mut required = AGREEMENT_COLUMNS.to_vec();
-    required.extend(["source", "source_file", "as_of"]);
-    let t = Table::read(path, &required)?;
-    let mut agreements = Vec::with_capacity(t.len());
-    let mut head: Option<(IsoDate, String, String)> = None;
-    for r in t.rows() {
-        let abbr = r.get("state_abbr");
-        let state = states
-            .by_abbr(abbr)
-            .ok_or_else(|| r.error("state_abbr", format!("unknown state {abbr:?}")))?;
-        if r.get("state_fips") != state.fips {
-            return Err(r.error(
-                "state_fips",
-                format!(
-                    "{:?} is not the FIPS of {abbr} ({})",
-                    r.get("state_fips"),
-                    state.fips
-                ),
-            ));
-        }
-        r.required("state")?;
-        let agency = r.required("agency")?;
-        let agency_type = match r.get("agency_type") {
-            "County" => AgencyType::County,
-            "Municipality" => AgencyType::Municipality,
-            "State Agency" => AgencyType::State,
-            v => {
-                return Err(r.error(
-                    "agency_type",
-                    format!("expected County, Municipality or State Agency, not {v:?}"),
-                ));
-            }
-        };
-        let code = r.get("model_code");
-        let model = Model::from_code(code).ok_or_else(|| {
-            r.error(
-                "model_code",
-                format!("unknown model {code:?} (expected JEM, TFM or WSO)"),
-            )
-        })?;
-        let full = [
-            "Jail Enforcement Model",
-            "Task Force Model",
-            "Warrant Service Officer",
-        ][model as usize];
-        if r.get("model") != full {
-            return Err(r.error(
-                "model",
-                format!("{:?} does not match model_code {code}", r.get("model")),
-            ));
-        }
-        let signed = r.date("signed_date")?;
-        let moa_url = optional_url(&r, "moa_url")?;
-        let moa_status = match r.get("moa_status") {
-            "linked" if moa_url.is_some() => MoaStatus::Linked,
-            "pending" if moa_url.is_none() => MoaStatus::Pending,
-            "linked" | "pending" => {
-                return Err(r.error(
-                    "moa_status",
-                    "linked needs a moa_url; pending must have none",
-                ));
-            }
-            v => {
-                return Err(r.error(
-                    "moa_status",
-                    format!("expected linked or pending, not {v:?}"),
-                ));
-            }
-        };
-        let file_date = r.optional_date("moa_filename_date")?;
-        let file_date = match (r.get("signed_date_check"), file_date) {
-            ("", None) => None,
-            ("match", Some(d)) if d == signed => None,
-            ("differs", Some(d)) if d != signed => Some(d.to_string()),
-            (v, _) => {
-                return Err(r.error(
-                    "signed_date_check",
-                    format!("{v:?} does not fit moa_filename_date and signed_date"),
-                ));
-            }
-        };
-        let (county, no_county) = county_of(&r, &state.fips, counties)?;
-        let source = r.required("source")?;
-        let source_file = r.required("source_file")?;
-        let as_of = r.date("as_of")?;
-        match &head {
-            None => head = Some((as_of, source.into(), source_file.into())),
-            Some((d, s, f)) if (*d, s.as_str(), f.as_str()) != (as_of, source, source_file) => {
-                return Err(r.error(
-                    "as_of",
-                    "as_of, source and source_file must be the same on every row",
-                ));
-            }
-            Some(_) => {}
-        }
-        agreements.push(Agreement {
-            agency: agency.into(),
-            agency_type,
-            state: state.fips.clone(),
-            county,
-            no_county,
-            model,
-            signed: signed.to_string(),
-            moa_url,
-            moa_status,
-            file_date,
-            addendum_url: optional_url(&r, "addendum_url")?,
-        });
-    }
-    let (as_of, source, source_file) = head.ok_or_else(|| Error::file(path, "no rows"))?;
-    Ok(Snapshot {
-        file: t.file.clone(),
-        as_of,
-        source,
-        source_file,
-        agreements,
-    })
-}
-
-/// The county of an agreement row, or why it has none.
-fn county_of(
-    r: &Row,
-    state_fips: &str,
-    counties: &Counties,
-) -> Result<(Option<String>, Option<NoCounty>)> {
-    let fips = r.get("county_fips");
-    let method = r.get("county_fips_method");
-    let reason = match method.split(':').next().unwrap_or("") {
-        "state_agency" => Some(NoCounty::StateAgency),
-        "no_county_on_sheet" => Some(NoCounty::NoCountyOnSheet),
-        "unmatched" => Some(NoCounty::Unmatched),
-        _ => None,
-    };
-    if fips.is_empty() {
-        return match reason {
-            Some(reason) => Ok((None, Some(reason))),
-            None => Err(r.error(
-                "county_fips_method",
-                format!("no county FIPS and no reason for it ({method:?})"),
-            )),
-        };
-    }
-    if reason.is_some() {
-        return Err(r.error(
-            "county_fips_method",
-            format!("{method:?} but county_fips is {fips}"),
-        ));
-    }
-    let county = counties.get(fips).ok_or_else(|| {
-        r.error(
-            "county_fips",
-            format!("{fips:?} is not a county of the geometry"),
-        )
-    })?;
-    if county.state_fips != state_fips {
-        return Err(r.error(
-            "county_fips",
-            format!("{fips} is not in state {state_fips}"),
-        ));
-    }
-    Ok((Some(fips.into()), None))
+    Ok(StatePolicies { file: t.file.clone(), as_of, states })
 }
 
 /// An entry of the DOJ sanctuary list.
@@ -527,29 +246,15 @@ pub struct DojList {
 pub fn read_doj(path: &Path, states: &StatePolicies, counties: &Counties) -> Result<DojList> {
     let t = Table::read(
         path,
-        &[
-            "level",
-            "name",
-            "state_abbr",
-            "state_fips",
-            "county_fips",
-            "list",
-            "published",
-            "source_url",
-        ],
+        &["level", "name", "state_abbr", "state_fips", "county_fips", "list", "published", "source_url"],
     )?;
     let mut entries = Vec::new();
     let mut published = None;
     for r in t.rows() {
         let abbr = r.get("state_abbr");
-        let state = states
-            .by_abbr(abbr)
-            .ok_or_else(|| r.error("state_abbr", format!("unknown state {abbr:?}")))?;
-        if r.get("state_fips") != state.fips {
-            return Err(r.error(
-                "state_fips",
-                format!("{:?} is not the FIPS of {abbr}", r.get("state_fips")),
-            ));
+        let state = states.by_abbr(abbr).ok_or_else(|| r.error("state_abbr", format!("unknown state {abbr:?}")))?;
+        if r.get("state_fips") != state.record.fips {
+            return Err(r.error("state_fips", format!("{:?} is not the FIPS of {abbr}", r.get("state_fips"))));
         }
         let name = r.required("name")?;
         r.required("list")?;
@@ -558,58 +263,31 @@ pub fn read_doj(path: &Path, states: &StatePolicies, counties: &Counties) -> Res
         if *published.get_or_insert(date) != date {
             return Err(r.error("published", "all rows must share one publication date"));
         }
-        let state = state.fips.clone();
+        let state = state.record.fips.clone();
         entries.push(match r.get("level") {
             "state" => DojEntry::State(state),
             "county" => {
                 let fips = r.get("county_fips");
                 match counties.get(fips) {
-                    Some(c) if c.state_fips == state => DojEntry::County {
-                        state,
-                        fips: fips.into(),
-                    },
+                    Some(c) if c.state_fips == state => DojEntry::County { state, fips: fips.into() },
                     _ => {
-                        return Err(
-                            r.error("county_fips", format!("{fips:?} is not a county of {abbr}"))
-                        );
+                        return Err(r.error("county_fips", format!("{fips:?} is not a county of {abbr}")));
                     }
                 }
             }
-            "city" => DojEntry::City {
-                state,
-                name: name.into(),
-            },
+            "city" => DojEntry::City { state, name: name.into() },
             v => {
-                return Err(r.error(
-                    "level",
-                    format!("expected state, county or city, not {v:?}"),
-                ));
+                return Err(r.error("level", format!("expected state, county or city, not {v:?}")));
             }
         });
     }
     let published = published.ok_or_else(|| Error::file(path, "no rows"))?;
-    Ok(DojList {
-        file: t.file.clone(),
-        published,
-        entries,
-    })
+    Ok(DojList { file: t.file.clone(), published, entries })
 }
 
 /// Read `287g_sheet_counts.csv`: one row per archived ICE list, dates strictly increasing.
 pub fn read_trend(path: &Path) -> Result<Vec<TrendPoint>> {
-    let t = Table::read(
-        path,
-        &[
-            "date",
-            "source_file",
-            "agreements",
-            "jem",
-            "tfm",
-            "wso",
-            "other_model",
-            "note",
-        ],
-    )?;
+    let t = Table::read(path, &["date", "source_file", "agreements", "jem", "tfm", "wso", "other_model", "note"])?;
     let mut points: Vec<TrendPoint> = Vec::with_capacity(t.len());
     let mut last: Option<IsoDate> = None;
     for r in t.rows() {
@@ -619,56 +297,18 @@ pub fn read_trend(path: &Path) -> Result<Vec<TrendPoint>> {
         }
         last = Some(date);
         r.required("source_file")?;
-        let counts = ModelCounts {
-            jem: r.count("jem")?,
-            tfm: r.count("tfm")?,
-            wso: r.count("wso")?,
-        };
+        let counts = ModelCounts { jem: r.count("jem")?, tfm: r.count("tfm")?, wso: r.count("wso")? };
         let total = r.count("agreements")?;
         if total != counts.total() + r.count("other_model")? {
             return Err(r.error("agreements", "is not jem + tfm + wso + other_model"));
         }
-        let note = Some(r.get("note"))
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned);
-        points.push(TrendPoint {
-            date: date.to_string(),
-            total,
-            counts,
-            note,
-        });
+        let note = Some(r.get("note")).filter(|n| !n.is_empty()).map(str::to_owned);
+        points.push(TrendPoint { date: date.to_string(), total, counts, note });
     }
     if points.is_empty() {
         return Err(Error::file(path, "no rows"));
     }
     Ok(points)
-}
-
-/// An optional link. Two broken forms ICE published are repaired so the app's link works: a
-/// Chrome PDF-viewer wrapper (`chrome-extension://<id>/https:/…`) and `https:/` with one slash.
-fn optional_url(r: &Row, column: &str) -> Result<Option<String>> {
-    let v = r.get(column);
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let mut url = v;
-    if let Some(rest) = url.strip_prefix("chrome-extension://") {
-        url = rest.split_once('/').map_or("", |(_, inner)| inner);
-    }
-    let fixed = match url
-        .strip_prefix("https:/")
-        .or_else(|| url.strip_prefix("http:/"))
-    {
-        Some(rest) if !rest.starts_with('/') => format!("https://{rest}"),
-        _ => url.to_owned(),
-    };
-    if (fixed.starts_with("https://") || fixed.starts_with("http://"))
-        && !fixed.contains(char::is_whitespace)
-    {
-        Ok(Some(fixed))
-    } else {
-        Err(r.error(column, format!("not a URL: {v:?}")))
-    }
 }
 
 fn yes_no(r: &Row, column: &str) -> Result<bool> {
@@ -682,12 +322,9 @@ fn yes_no(r: &Row, column: &str) -> Result<bool> {
 /// A cell that starts with a date ("2026-11-23 (research date; …)").
 fn leading_date(r: &Row, column: &str) -> Result<IsoDate> {
     let v = r.get(column);
-    v.get(..10).and_then(IsoDate::parse).ok_or_else(|| {
-        r.error(
-            column,
-            format!("does not start with a YYYY-MM-DD date: {v:?}"),
-        )
-    })
+    v.get(..10)
+        .and_then(IsoDate::parse)
+        .ok_or_else(|| r.error(column, format!("does not start with a YYYY-MM-DD date: {v:?}")))
 }
 
 fn is_digits(s: &str, n: usize) -> bool {

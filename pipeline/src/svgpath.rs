@@ -56,10 +56,7 @@ mod tests {
 
     #[test]
     fn shortest_numbers_and_separators() {
-        let rings = vec![
-            vec![[105, 30], [110, 35], [110, 40], [100, 30]],
-            vec![[0, -5], [10, -5], [10, 5]],
-        ];
+        let rings = vec![vec![[105, 30], [110, 35], [110, 40], [100, 30]], vec![[0, -5], [10, -5], [10, 5]]];
         let d = encode(&rings);
         assert_eq!(d, "m10.5 3 .5.5 0 .5-1-1zm-10.5-3.5 1 0 0 1z");
         // The app's parser reads back exactly the same points.
@@ -67,11 +64,7 @@ mod tests {
         let back: Vec<Vec<[i64; 2]>> = s
             .rings()
             .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|p| [(p[0] * 10.0).round() as i64, (p[1] * 10.0).round() as i64])
-                    .collect()
-            })
+            .map(|r| r.iter().map(|p| [(p[0] * 10.0).round() as i64, (p[1] * 10.0).round() as i64]).collect())
             .collect();
         assert_eq!(back, rings);
     }

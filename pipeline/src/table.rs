@@ -37,22 +37,12 @@ impl Table {
             .collect();
         for col in required {
             if !headers.iter().any(|h| h == col) {
-                return Err(Error {
-                    file,
-                    row: None,
-                    field: Some((*col).into()),
-                    message: "column missing".into(),
-                });
+                return Err(Error { file, row: None, field: Some((*col).into()), message: "column missing".into() });
             }
         }
         // csv's own line numbers are off by one in CRLF files, so count from the bytes.
-        let bytes =
-            std::fs::read(path).map_err(|e| Error::file(path, format!("cannot read: {e}")))?;
-        let mut lines = LineCounter {
-            bytes: &bytes,
-            pos: 0,
-            line: 1,
-        };
+        let bytes = std::fs::read(path).map_err(|e| Error::file(path, format!("cannot read: {e}")))?;
+        let mut lines = LineCounter { bytes: &bytes, pos: 0, line: 1 };
         let mut records = Vec::new();
         for (i, rec) in reader.records().enumerate() {
             let rec = rec.map_err(|e| Error {
@@ -64,11 +54,7 @@ impl Table {
             let line = rec.position().map_or(0, |p| lines.line_at(p.byte()));
             records.push((line, rec));
         }
-        Ok(Table {
-            file,
-            headers,
-            records,
-        })
+        Ok(Table { file, headers, records })
     }
 
     /// The column names, in file order.
@@ -78,15 +64,12 @@ impl Table {
 
     /// Data rows in file order.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.records
-            .iter()
-            .enumerate()
-            .map(|(i, (line, record))| Row {
-                table: self,
-                number: i + 1,
-                line: *line,
-                record,
-            })
+        self.records.iter().enumerate().map(|(i, (line, record))| Row {
+            table: self,
+            number: i + 1,
+            line: *line,
+            record,
+        })
     }
 
     /// Number of data rows.
@@ -117,10 +100,7 @@ impl LineCounter<'_> {
         if target < self.pos {
             return self.line;
         }
-        self.line += self.bytes[self.pos..target]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64;
+        self.line += self.bytes[self.pos..target].iter().filter(|b| **b == b'\n').count() as u64;
         self.pos = target;
         self.line
     }
@@ -129,12 +109,7 @@ impl LineCounter<'_> {
 impl Row<'_> {
     /// The trimmed cell of `column` (which [`Table::read`] checked exists).
     pub fn get(&self, column: &str) -> &str {
-        let i = self
-            .table
-            .headers
-            .iter()
-            .position(|h| h == column)
-            .expect("column checked by Table::read");
+        let i = self.table.headers.iter().position(|h| h == column).expect("column checked by Table::read");
         self.record.get(i).unwrap_or("").trim()
     }
 
@@ -156,34 +131,24 @@ impl Row<'_> {
     /// A cell that must not be empty.
     pub fn required(&self, column: &str) -> Result<&str> {
         let v = self.get(column);
-        if v.is_empty() {
-            Err(self.error(column, "must not be empty"))
-        } else {
-            Ok(v)
-        }
+        if v.is_empty() { Err(self.error(column, "must not be empty")) } else { Ok(v) }
     }
 
     /// A cell that must be a YYYY-MM-DD date.
     pub fn date(&self, column: &str) -> Result<IsoDate> {
         let v = self.get(column);
-        IsoDate::parse(v)
-            .ok_or_else(|| self.error(column, format!("not an ISO date (YYYY-MM-DD): {v:?}")))
+        IsoDate::parse(v).ok_or_else(|| self.error(column, format!("not an ISO date (YYYY-MM-DD): {v:?}")))
     }
 
     /// A cell that is empty or a YYYY-MM-DD date.
     pub fn optional_date(&self, column: &str) -> Result<Option<IsoDate>> {
-        if self.get(column).is_empty() {
-            Ok(None)
-        } else {
-            self.date(column).map(Some)
-        }
+        if self.get(column).is_empty() { Ok(None) } else { self.date(column).map(Some) }
     }
 
     /// A cell that must be a whole number.
     pub fn count(&self, column: &str) -> Result<u32> {
         let v = self.get(column);
-        v.parse()
-            .map_err(|_| self.error(column, format!("not a whole number: {v:?}")))
+        v.parse().map_err(|_| self.error(column, format!("not a whole number: {v:?}")))
     }
 }
 
@@ -196,35 +161,16 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("pocket-table-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("t.csv");
-        for text in [
-            "a,b\n1,\"two\nlines\"\n3,\n",
-            "a,b\r\n1,\"two\r\nlines\"\r\n3,\r\n",
-        ] {
+        for text in ["a,b\n1,\"two\nlines\"\n3,\n", "a,b\r\n1,\"two\r\nlines\"\r\n3,\r\n"] {
             std::fs::write(&path, text).unwrap();
             let t = Table::read(&path, &["a", "b"]).unwrap();
-            let rows: Vec<_> = t
-                .rows()
-                .map(|r| (r.position(), r.get("a").to_owned()))
-                .collect();
-            assert_eq!(
-                rows,
-                vec![((1, 2), "1".to_owned()), ((2, 4), "3".to_owned())],
-                "{text:?}"
-            );
+            let rows: Vec<_> = t.rows().map(|r| (r.position(), r.get("a").to_owned())).collect();
+            assert_eq!(rows, vec![((1, 2), "1".to_owned()), ((2, 4), "3".to_owned())], "{text:?}");
         }
         let t = Table::read(&path, &["a", "b"]).unwrap();
         let e = t.rows().nth(1).unwrap().required("b").unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "t.csv: row 2 (line 4), field `b`: must not be empty"
-        );
-        assert!(
-            Table::read(&path, &["c"])
-                .err()
-                .unwrap()
-                .to_string()
-                .contains("field `c`: column missing")
-        );
+        assert_eq!(e.to_string(), "t.csv: row 2 (line 4), field `b`: must not be empty");
+        assert!(Table::read(&path, &["c"]).err().unwrap().to_string().contains("field `c`: column missing"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

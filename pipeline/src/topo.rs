@@ -64,23 +64,15 @@ impl Geometry {
 impl Topology {
     /// Read and parse a topology file.
     pub fn read(path: &Path) -> Result<Topology> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::file(path, format!("cannot read: {e}")))?;
-        let topo: Topology = serde_json::from_str(&text)
-            .map_err(|e| Error::file(path, format!("not a TopoJSON topology: {e}")))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::file(path, format!("cannot read: {e}")))?;
+        let topo: Topology =
+            serde_json::from_str(&text).map_err(|e| Error::file(path, format!("not a TopoJSON topology: {e}")))?;
         let n = topo.arcs.len() as i64;
         for g in topo.objects.values().flat_map(|c| &c.geometries) {
             for a in g.polygons().into_iter().flatten().flatten() {
-                let i = if *a < 0 {
-                    !i64::from(*a)
-                } else {
-                    i64::from(*a)
-                };
+                let i = if *a < 0 { !i64::from(*a) } else { i64::from(*a) };
                 if i >= n {
-                    return Err(Error::file(
-                        path,
-                        format!("geometry {:?} refers to missing arc {a}", g.id()),
-                    ));
+                    return Err(Error::file(path, format!("geometry {:?} refers to missing arc {a}", g.id())));
                 }
             }
         }
@@ -97,11 +89,7 @@ impl Topology {
 
     /// Ids of one object's geometries.
     pub fn ids(&self, name: &str) -> Result<BTreeSet<String>> {
-        Ok(self
-            .object(name)?
-            .iter()
-            .filter_map(|g| g.id().map(str::to_owned))
-            .collect())
+        Ok(self.object(name)?.iter().filter_map(|g| g.id().map(str::to_owned)).collect())
     }
 
     /// Every arc as absolute positions in the topology's coordinate space.

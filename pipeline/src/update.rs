@@ -30,18 +30,14 @@ pub fn update(config: &Config, out: &Path, new_list: &Path, source: &str) -> Res
         let (text, report) = convert::convert(sources, new_list, source)?;
         (text, Some(report))
     } else {
-        let text = std::fs::read_to_string(new_list)
-            .map_err(|e| Error::file(new_list, format!("cannot read: {e}")))?;
+        let text = std::fs::read_to_string(new_list).map_err(|e| Error::file(new_list, format!("cannot read: {e}")))?;
         (text, None)
     };
     let stage = Stage::new(sources)?;
     let (previous, current, trend_text, files) = stage_update(config, &stage.dir, &new_text)?;
     let kept = sources.join(format!("{EARLIER_AGREEMENTS_PREFIX}{previous}.csv"));
     if kept.exists() {
-        return Err(Error::file(
-            &kept,
-            "already exists; remove it or choose another list",
-        ));
+        return Err(Error::file(&kept, "already exists; remove it or choose another list"));
     }
     let changed = stale_files(&files, out);
     // Everything checked: write beside, then rename into place.
@@ -61,18 +57,11 @@ pub fn update(config: &Config, out: &Path, new_list: &Path, source: &str) -> Res
         put(out.join(name), &files[name])?;
     }
     let current_path = sources.join(AGREEMENTS_FILE);
-    std::fs::rename(&current_path, &kept)
-        .map_err(|e| Error::file(&current_path, format!("cannot rename: {e}")))?;
+    std::fs::rename(&current_path, &kept).map_err(|e| Error::file(&current_path, format!("cannot rename: {e}")))?;
     for (tmp, target) in &beside {
-        std::fs::rename(tmp, target)
-            .map_err(|e| Error::file(target, format!("cannot rename into place: {e}")))?;
+        std::fs::rename(tmp, target).map_err(|e| Error::file(target, format!("cannot rename into place: {e}")))?;
     }
-    Ok(Updated {
-        previous,
-        current,
-        report,
-        changed,
-    })
+    Ok(Updated { previous, current, report, changed })
 }
 
 /// A copy of the sources directory beside it, removed when dropped.
@@ -82,21 +71,12 @@ struct Stage {
 
 impl Stage {
     fn new(sources: &Path) -> Result<Stage> {
-        let dir = sources.with_file_name(format!(
-            ".{}.update-{}",
-            display_name(sources),
-            std::process::id()
-        ));
+        let dir = sources.with_file_name(format!(".{}.update-{}", display_name(sources), std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| Error::file(&dir, format!("cannot create: {e}")))?;
+        std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, format!("cannot create: {e}")))?;
         let stage = Stage { dir };
-        for entry in std::fs::read_dir(sources)
-            .map_err(|e| Error::file(sources, format!("cannot list: {e}")))?
-        {
-            let path = entry
-                .map_err(|e| Error::file(sources, format!("cannot list: {e}")))?
-                .path();
+        for entry in std::fs::read_dir(sources).map_err(|e| Error::file(sources, format!("cannot list: {e}")))? {
+            let path = entry.map_err(|e| Error::file(sources, format!("cannot list: {e}")))?.path();
             if path.is_file() {
                 std::fs::copy(&path, stage.dir.join(display_name(&path)))
                     .map_err(|e| Error::file(&path, format!("cannot copy: {e}")))?;
@@ -118,46 +98,27 @@ type Staged = (String, String, Option<String>, BTreeMap<String, String>);
 /// trend file, build everything. Returns (previous as_of, new as_of, new trend file, outputs).
 fn stage_update(config: &Config, stage: &Path, new_text: &str) -> Result<Staged> {
     let incoming = stage.join(".incoming.csv");
-    std::fs::write(&incoming, new_text)
-        .map_err(|e| Error::file(&incoming, format!("cannot write: {e}")))?;
+    std::fs::write(&incoming, new_text).map_err(|e| Error::file(&incoming, format!("cannot write: {e}")))?;
     let (previous, current) = check_new_agreements(stage, &incoming)?;
     let named = |p: &Path| Error::file(p, "cannot stage");
-    std::fs::rename(
-        stage.join(AGREEMENTS_FILE),
-        stage.join(format!("{EARLIER_AGREEMENTS_PREFIX}{previous}.csv")),
-    )
-    .map_err(|_| named(&stage.join(AGREEMENTS_FILE)))?;
+    std::fs::rename(stage.join(AGREEMENTS_FILE), stage.join(format!("{EARLIER_AGREEMENTS_PREFIX}{previous}.csv")))
+        .map_err(|_| named(&stage.join(AGREEMENTS_FILE)))?;
     std::fs::rename(&incoming, stage.join(AGREEMENTS_FILE)).map_err(|_| named(&incoming))?;
     let trend_text = extended_trend(&stage.join(TREND_FILE), &stage.join(AGREEMENTS_FILE))?;
     if let Some(t) = &trend_text {
         std::fs::write(stage.join(TREND_FILE), t).map_err(|_| named(&stage.join(TREND_FILE)))?;
     }
-    let files = build(&Config {
-        sources: stage.to_path_buf(),
-        tolerance: config.tolerance,
-    })?;
+    let files = build(&Config { sources: stage.to_path_buf(), tolerance: config.tolerance })?;
     Ok((previous.to_string(), current.to_string(), trend_text, files))
 }
 
 /// The trend file with a row for the new list appended, when the series ends before it.
 fn extended_trend(trend: &Path, list: &Path) -> Result<Option<String>> {
-    let t = Table::read(
-        list,
-        &[
-            "state_abbr",
-            "agency_key",
-            "model_code",
-            "source_file",
-            "as_of",
-        ],
-    )?;
+    let t = Table::read(list, &["state_abbr", "agency_key", "model_code", "source_file", "as_of"])?;
     let (mut counts, mut states, mut agencies) = ([0u32; 3], BTreeSet::new(), BTreeSet::new());
     let mut head = None;
     for r in t.rows() {
-        if let Some(i) = ["JEM", "TFM", "WSO"]
-            .iter()
-            .position(|m| *m == r.get("model_code"))
-        {
+        if let Some(i) = ["JEM", "TFM", "WSO"].iter().position(|m| *m == r.get("model_code")) {
             counts[i] += 1;
         }
         states.insert(r.get("state_abbr").to_owned());
@@ -167,13 +128,8 @@ fn extended_trend(trend: &Path, list: &Path) -> Result<Option<String>> {
     let Some((as_of, source_file)) = head else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(trend)
-        .map_err(|e| Error::file(trend, format!("cannot read: {e}")))?;
-    let last_date = text
-        .lines()
-        .last()
-        .and_then(|l| l.split(',').next())
-        .unwrap_or("");
+    let text = std::fs::read_to_string(trend).map_err(|e| Error::file(trend, format!("cannot read: {e}")))?;
+    let last_date = text.lines().last().and_then(|l| l.split(',').next()).unwrap_or("");
     if last_date >= as_of.as_str() {
         return Ok(None);
     }

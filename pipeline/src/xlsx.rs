@@ -57,10 +57,7 @@ fn cell_ref(r: &str) -> Option<(u32, u32)> {
     if letters.is_empty() || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let col = letters
-        .bytes()
-        .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1))
-        - 1;
+    let col = letters.bytes().fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1)) - 1;
     Some((digits.parse().ok()?, col))
 }
 
@@ -68,12 +65,8 @@ fn cell_ref(r: &str) -> Option<(u32, u32)> {
 /// error naming the file and the part.
 pub fn read_first_sheet(path: &Path) -> Result<Sheet> {
     let bytes = std::fs::read(path).map_err(|e| Error::file(path, format!("cannot read: {e}")))?;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        Error::file(
-            path,
-            format!("not a readable .xlsx workbook (damaged or truncated?): {e}"),
-        )
-    })?;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| Error::file(path, format!("not a readable .xlsx workbook (damaged or truncated?): {e}")))?;
     let mut part = |name: &str| -> Result<Option<String>> {
         let mut f = match zip.by_name(name) {
             Ok(f) => f,
@@ -81,39 +74,22 @@ pub fn read_first_sheet(path: &Path) -> Result<Sheet> {
             Err(e) => return Err(Error::file(path, format!("part {name}: {e}"))),
         };
         let mut text = String::new();
-        f.read_to_string(&mut text).map_err(|e| {
-            Error::file(
-                path,
-                format!("part {name} is damaged (truncated workbook?): {e}"),
-            )
-        })?;
+        f.read_to_string(&mut text)
+            .map_err(|e| Error::file(path, format!("part {name} is damaged (truncated workbook?): {e}")))?;
         Ok(Some(text))
     };
-    let bad_xml =
-        |name: &str, e: quick_xml::Error| Error::file(path, format!("part {name}: bad XML: {e}"));
+    let bad_xml = |name: &str, e: quick_xml::Error| Error::file(path, format!("part {name}: bad XML: {e}"));
     let need = |name: &str, text: Option<String>| {
-        text.ok_or_else(|| {
-            Error::file(
-                path,
-                format!("part {name} is missing: not an Excel workbook?"),
-            )
-        })
+        text.ok_or_else(|| Error::file(path, format!("part {name} is missing: not an Excel workbook?")))
     };
 
     let workbook = need("xl/workbook.xml", part("xl/workbook.xml")?)?;
-    let (name, rel_id, date1904) =
-        first_sheet(&workbook).map_err(|e| bad_xml("xl/workbook.xml", e))?;
-    let (name, rel_id) = name
-        .zip(rel_id)
-        .ok_or_else(|| Error::file(path, "xl/workbook.xml lists no sheet".to_string()))?;
-    let rels = relationships(&need(
-        "xl/_rels/workbook.xml.rels",
-        part("xl/_rels/workbook.xml.rels")?,
-    )?)
-    .map_err(|e| bad_xml("xl/_rels/workbook.xml.rels", e))?;
-    let target = rels
-        .get(&rel_id)
-        .ok_or_else(|| Error::file(path, format!("sheet {name:?} has no part")))?;
+    let (name, rel_id, date1904) = first_sheet(&workbook).map_err(|e| bad_xml("xl/workbook.xml", e))?;
+    let (name, rel_id) =
+        name.zip(rel_id).ok_or_else(|| Error::file(path, "xl/workbook.xml lists no sheet".to_string()))?;
+    let rels = relationships(&need("xl/_rels/workbook.xml.rels", part("xl/_rels/workbook.xml.rels")?)?)
+        .map_err(|e| bad_xml("xl/_rels/workbook.xml.rels", e))?;
+    let target = rels.get(&rel_id).ok_or_else(|| Error::file(path, format!("sheet {name:?} has no part")))?;
     let sheet_part = part_path("xl", target);
     let shared = match rels.values().find(|t| t.ends_with("sharedStrings.xml")) {
         Some(t) => {
@@ -129,11 +105,7 @@ pub fn read_first_sheet(path: &Path) -> Result<Sheet> {
         None => BTreeMap::new(),
     };
     let xml = need(&sheet_part, part(&sheet_part)?)?;
-    let mut sheet = Sheet {
-        name,
-        date1904,
-        rows: BTreeMap::new(),
-    };
+    let mut sheet = Sheet { name, date1904, rows: BTreeMap::new() };
     read_cells(&xml, &shared, &sheet_rels, &mut sheet).map_err(|e| match e {
         CellError::Xml(e) => bad_xml(&sheet_part, e),
         CellError::Bad(m) => Error::file(path, format!("sheet {:?}: {m}", sheet.name)),
@@ -150,17 +122,11 @@ fn part_path(base: &str, target: &str) -> String {
 }
 
 fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == key)
-        .and_then(|a| a.unescape_value().ok())
-        .map(|v| v.into())
+    e.attributes().flatten().find(|a| a.key.as_ref() == key).and_then(|a| a.unescape_value().ok()).map(|v| v.into())
 }
 
 /// (name, relationship id, date1904) of the first sheet.
-fn first_sheet(
-    xml: &str,
-) -> std::result::Result<(Option<String>, Option<String>, bool), quick_xml::Error> {
+fn first_sheet(xml: &str) -> std::result::Result<(Option<String>, Option<String>, bool), quick_xml::Error> {
     let mut r = Reader::from_str(xml);
     let mut date1904 = false;
     loop {
@@ -248,13 +214,11 @@ fn read_cells(
         match r.read_event()? {
             Event::Start(e) if e.local_name().as_ref() == b"c" => {
                 let reference = attr(&e, b"r").unwrap_or_default();
-                let pos = cell_ref(&reference)
-                    .ok_or_else(|| CellError::Bad(format!("bad cell reference {reference:?}")))?;
+                let pos =
+                    cell_ref(&reference).ok_or_else(|| CellError::Bad(format!("bad cell reference {reference:?}")))?;
                 current = Some((pos, attr(&e, b"t"), String::new()));
             }
-            Event::Start(e) if matches!(e.local_name().as_ref(), b"v" | b"t") => {
-                in_text = current.is_some()
-            }
+            Event::Start(e) if matches!(e.local_name().as_ref(), b"v" | b"t") => in_text = current.is_some(),
             Event::End(e) if matches!(e.local_name().as_ref(), b"v" | b"t") => in_text = false,
             Event::Text(t) if in_text => {
                 if let Some((_, _, text)) = current.as_mut() {
@@ -268,34 +232,20 @@ fn read_cells(
                 let at = format!("cell {}{row}", column_name(col));
                 let value = match kind.as_deref() {
                     Some("s") => {
-                        let i: usize = text
-                            .trim()
-                            .parse()
-                            .map_err(|_| CellError::Bad(format!("{at}: bad string index")))?;
-                        let s = shared.get(i).ok_or_else(|| {
-                            CellError::Bad(format!("{at}: string {i} is missing"))
-                        })?;
+                        let i: usize =
+                            text.trim().parse().map_err(|_| CellError::Bad(format!("{at}: bad string index")))?;
+                        let s = shared.get(i).ok_or_else(|| CellError::Bad(format!("{at}: string {i} is missing")))?;
                         Some(Value::Text(s.clone()))
                     }
                     Some("inlineStr" | "str") => Some(Value::Text(text)),
                     Some("e") => Some(Value::Error(text)),
-                    Some("b") => Some(Value::Text(if text == "1" {
-                        "TRUE".into()
-                    } else {
-                        "FALSE".into()
-                    })),
+                    Some("b") => Some(Value::Text(if text == "1" { "TRUE".into() } else { "FALSE".into() })),
                     _ if text.is_empty() => None,
-                    _ => Some(Value::Number(text.trim().parse().map_err(|_| {
-                        CellError::Bad(format!("{at}: not a number: {text:?}"))
-                    })?)),
+                    _ => Some(Value::Number(
+                        text.trim().parse().map_err(|_| CellError::Bad(format!("{at}: not a number: {text:?}")))?,
+                    )),
                 };
-                sheet
-                    .rows
-                    .entry(row)
-                    .or_default()
-                    .entry(col)
-                    .or_default()
-                    .value = value;
+                sheet.rows.entry(row).or_default().entry(col).or_default().value = value;
             }
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"hyperlink" => {
                 let target = match (attr(&e, b"r:id"), attr(&e, b"location")) {
@@ -304,23 +254,13 @@ fn read_cells(
                     _ => None,
                 };
                 let reference = attr(&e, b"ref").unwrap_or_default();
-                let (first, last) = reference
-                    .split_once(':')
-                    .unwrap_or((&reference, &reference));
+                let (first, last) = reference.split_once(':').unwrap_or((&reference, &reference));
                 let (Some((r0, c0)), Some((r1, c1))) = (cell_ref(first), cell_ref(last)) else {
-                    return Err(CellError::Bad(format!(
-                        "hyperlink with a bad cell reference {reference:?}"
-                    )));
+                    return Err(CellError::Bad(format!("hyperlink with a bad cell reference {reference:?}")));
                 };
                 for row in r0..=r1 {
                     for col in c0..=c1 {
-                        sheet
-                            .rows
-                            .entry(row)
-                            .or_default()
-                            .entry(col)
-                            .or_default()
-                            .link = target.clone();
+                        sheet.rows.entry(row).or_default().entry(col).or_default().link = target.clone();
                     }
                 }
             }
@@ -341,10 +281,7 @@ mod tests {
         assert_eq!(cell_ref("12"), None);
         assert_eq!(column_name(0), "A");
         assert_eq!(column_name(27), "AB");
-        assert_eq!(
-            part_path("xl", "/xl/worksheets/sheet1.xml"),
-            "xl/worksheets/sheet1.xml"
-        );
+        assert_eq!(part_path("xl", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
     }
 
     #[test]

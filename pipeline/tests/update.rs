@@ -13,9 +13,7 @@ use pocket_pipeline::{default_out, default_sources};
 const MAY: &str = "participatingAgencies05182026am.xlsx";
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/ice")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ice").join(name)
 }
 
 /// Every file under `dir` (names and bytes), to prove nothing changed.
@@ -23,10 +21,7 @@ fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
-        out.insert(
-            p.file_name().unwrap().to_string_lossy().into_owned(),
-            std::fs::read(&p).unwrap_or_default(),
-        );
+        out.insert(p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap_or_default());
     }
     out
 }
@@ -46,8 +41,7 @@ fn edited_workbook(dir: &Path, name: &str, part: &str, edit: impl Fn(String) -> 
     let mut zip = zip::ZipArchive::new(std::fs::File::open(fixture(MAY)).unwrap()).unwrap();
     let path = dir.join(name);
     let mut w = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-    let opts =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).unwrap();
         let file_name = f.name().unwrap().into_owned();
@@ -102,20 +96,16 @@ fn a_newer_workbook_is_one_call() {
         assert_eq!(s.agreements[1..], old.agreements[..]);
     }
     // No staging or half-written files are left.
-    let leftovers: Vec<String> = contents(&sources)
-        .into_keys()
-        .chain(contents(&out).into_keys())
-        .filter(|n| n.starts_with('.'))
-        .collect();
+    let leftovers: Vec<String> =
+        contents(&sources).into_keys().chain(contents(&out).into_keys()).filter(|n| n.starts_with('.')).collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    let stage = format!(
-        ".{}.update-",
-        sources.file_name().unwrap().to_string_lossy()
-    );
+    let stage = format!(".{}.update-", sources.file_name().unwrap().to_string_lossy());
     assert!(
-        !std::fs::read_dir(sources.parent().unwrap())
+        !std::fs::read_dir(sources.parent().unwrap()).unwrap().any(|e| e
             .unwrap()
-            .any(|e| e.unwrap().file_name().to_string_lossy().starts_with(&stage))
+            .file_name()
+            .to_string_lossy()
+            .starts_with(&stage))
     );
 }
 
@@ -143,16 +133,10 @@ fn bad_workbooks_change_nothing() {
             edited_workbook(&sub("model"), name, shared, |s| {
                 s.replacen("<t>Task Force Model</t>", "<t>Task Force Modal</t>", 1)
             }),
-            vec![
-                name,
-                "row 2, column E (SUPPORT TYPE)",
-                "unknown model \"Task Force Modal\"",
-            ],
+            vec![name, "row 2, column E (SUPPORT TYPE)", "unknown model \"Task Force Modal\""],
         ),
         (
-            edited_workbook(&sub("column"), name, shared, |s| {
-                s.replacen("<t>SIGNED</t>", "<t>DATE</t>", 1)
-            }),
+            edited_workbook(&sub("column"), name, shared, |s| s.replacen("<t>SIGNED</t>", "<t>DATE</t>", 1)),
             vec![name, "row 1", "column SIGNED is missing"],
         ),
         (
@@ -165,15 +149,10 @@ fn bad_workbooks_change_nothing() {
             }),
             vec![name, "row 2, column F (SIGNED)", "not a date: \"soon\""],
         ),
-        (
-            fixture("participatingAgencies11252025pm.xlsx"),
-            vec!["not newer"],
-        ),
+        (fixture("participatingAgencies11252025pm.xlsx"), vec!["not newer"]),
     ];
     for (path, expect) in cases {
-        let e = update(&config(&sources), &out, &path, "test")
-            .expect_err(&path.display().to_string())
-            .to_string();
+        let e = update(&config(&sources), &out, &path, "test").expect_err(&path.display().to_string()).to_string();
         for part in expect {
             assert!(e.contains(part), "{e:?} lacks {part:?}");
         }
@@ -188,17 +167,10 @@ fn the_command_fails_loudly() {
     let dir = temp_dir("cli-bad");
     let bad = dir.join("participatingAgencies06182026am.xlsx");
     std::fs::write(&bad, b"PK\x03\x04 not really a workbook").unwrap();
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_pocket-pipeline"))
-        .arg("convert")
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let run =
+        std::process::Command::new(env!("CARGO_BIN_EXE_pocket-pipeline")).arg("convert").arg(&bad).output().unwrap();
     assert!(!run.status.success());
     let err = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        err.contains("participatingAgencies06182026am.xlsx")
-            && err.contains("not a readable .xlsx"),
-        "{err}"
-    );
+    assert!(err.contains("participatingAgencies06182026am.xlsx") && err.contains("not a readable .xlsx"), "{err}");
     assert!(run.stdout.is_empty());
 }

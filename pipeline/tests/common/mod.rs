@@ -14,10 +14,7 @@ pub fn real_output() -> &'static BTreeMap<String, String> {
 
 /// The default configuration for a sources directory.
 pub fn config(sources: PathBuf) -> Config {
-    Config {
-        sources,
-        tolerance: geometry::DEFAULT_TOLERANCE,
-    }
+    Config { sources, tolerance: geometry::DEFAULT_TOLERANCE }
 }
 
 /// A fresh empty directory under the system temp dir.
@@ -45,12 +42,6 @@ pub fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
     let mut r = csv::Reader::from_path(path).unwrap();
     let headers = r.headers().unwrap().clone();
     r.records()
-        .map(|rec| {
-            headers
-                .iter()
-                .zip(rec.unwrap().iter())
-                .map(|(h, v)| (h.to_owned(), v.to_owned()))
-                .collect()
-        })
+        .map(|rec| headers.iter().zip(rec.unwrap().iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect())
         .collect()
 }

@@ -1,0 +1,353 @@
+//! The wire schema of `public/data/{states,counties,agreements,trend,meta}.json`, written by
+//! the pipeline and read by the app. Large lists (agreements, counties, trend) travel as JSON
+//! arrays instead of objects to keep the files small; the Rust types keep named fields and
+//! convert on (de)serialization.
+use serde::{Deserialize, Serialize};
+
+use super::vocabulary::{
+    AgencyType, Flag, Layer, MoaStatus, Model, ModelCounts, NoCounty, SourceRef, Stance, Verification,
+};
+
+/// Version of the policy data files; bump when any of their shapes changes.
+pub const POLICY_FORMAT: u32 = 1;
+
+/// `[width, height]` of the map's coordinate space (d3.geoAlbersUsa, scale 1300): the SVG viewBox.
+pub const MAP_SIZE: [u32; 2] = [975, 610];
+
+// ---------------------------------------------------------------------------------------------
+// states.json
+
+/// Agreement counts of one ICE list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotCounts {
+    /// Date of the ICE list (YYYY-MM-DD).
+    pub as_of: String,
+    #[serde(flatten)]
+    pub counts: ModelCounts,
+}
+
+/// Membership in the DOJ "sanctuary jurisdictions" list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DojListing {
+    /// The state itself is listed.
+    pub state: bool,
+    /// Listed counties (FIPS).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counties: Vec<String>,
+    /// Listed cities (names as DOJ printed them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cities: Vec<String>,
+}
+
+/// One state, DC or territory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StateRecord {
+    /// 2-digit FIPS ("48").
+    pub fips: String,
+    pub abbr: String,
+    pub name: String,
+    pub stance: Stance,
+    pub layer: Layer,
+    pub bans_287g: Flag,
+    pub requires_287g: Flag,
+    pub requires_detainer_compliance: Flag,
+    pub bans_local_sanctuary_policies: Flag,
+    pub laws: String,
+    pub key_dates: String,
+    pub summary: String,
+    pub source_urls: Vec<String>,
+    pub verification: Verification,
+    /// The verification text as written by the researchers (may qualify parts of the row).
+    pub verification_note: String,
+    pub notes: String,
+    pub doj: DojListing,
+    /// Agreement counts per ICE list, newest first.
+    pub agreements: Vec<SnapshotCounts>,
+    /// Outline as an SVG path in the 975×610 space; `None` for territories.
+    pub path: Option<String>,
+}
+
+impl StateRecord {
+    /// Counts of the newest ICE list (zero when there is none).
+    pub fn latest_counts(&self) -> ModelCounts {
+        self.agreements.first().map(|s| s.counts).unwrap_or_default()
+    }
+}
+
+/// `states.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatesFile {
+    pub format: u32,
+    /// Research date of the state-law table.
+    pub as_of: String,
+    pub source: SourceRef,
+    /// Licence notice of the outlines' geometry (us-atlas, ISC); it must travel with them.
+    pub geometry_license: String,
+    pub states: Vec<StateRecord>,
+}
+
+impl StatesFile {
+    /// The state with this FIPS or abbreviation.
+    pub fn state(&self, fips_or_abbr: &str) -> Option<&StateRecord> {
+        self.states.iter().find(|s| s.fips == fips_or_abbr || s.abbr == fips_or_abbr)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// counties.json
+
+/// One county or county-equivalent. Wire form: `[fips, name, state, path]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "CountyRow", into = "CountyRow")]
+pub struct County {
+    /// 5-digit FIPS ("48201").
+    pub fips: String,
+    /// Full Census name ("Harris County", "Richmond city").
+    pub name: String,
+    /// 2-digit state FIPS.
+    pub state: String,
+    /// SVG path in the 975×610 space; `None` when the map has no geometry (territories).
+    pub path: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CountyRow(String, String, String, Option<String>);
+
+impl From<CountyRow> for County {
+    fn from(r: CountyRow) -> Self {
+        County { fips: r.0, name: r.1, state: r.2, path: r.3 }
+    }
+}
+
+impl From<County> for CountyRow {
+    fn from(c: County) -> Self {
+        CountyRow(c.fips, c.name, c.state, c.path)
+    }
+}
+
+/// `counties.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountiesFile {
+    pub format: u32,
+    /// Vintage of the boundaries.
+    pub as_of: String,
+    pub source: SourceRef,
+    /// Licence notice of the geometry (us-atlas, ISC); it must travel with the paths.
+    pub license: String,
+    /// `[width, height]` of the path coordinate space.
+    pub size: [u32; 2],
+    pub counties: Vec<County>,
+}
+
+impl CountiesFile {
+    /// The county with this FIPS.
+    pub fn county(&self, fips: &str) -> Option<&County> {
+        self.counties.binary_search_by(|c| c.fips.as_str().cmp(fips)).ok().map(|i| &self.counties[i])
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// agreements.json
+
+/// One agreement (an agency × model) of the ICE list.
+/// Wire form: `[agency, type, state, county, no_county, model, signed, moa_url, moa_status,
+/// file_date, addendum_url]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "AgreementRow", into = "AgreementRow")]
+pub struct Agreement {
+    pub agency: String,
+    pub agency_type: AgencyType,
+    /// 2-digit state FIPS.
+    pub state: String,
+    /// 5-digit county FIPS, when known.
+    pub county: Option<String>,
+    /// Why `county` is `None`.
+    pub no_county: Option<NoCounty>,
+    pub model: Model,
+    /// ICE's SIGNED date (YYYY-MM-DD), kept as published even when it looks wrong.
+    pub signed: String,
+    pub moa_url: Option<String>,
+    pub moa_status: MoaStatus,
+    /// The date in the MOA file name, set only when it differs from `signed`.
+    pub file_date: Option<String>,
+    pub addendum_url: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[allow(clippy::type_complexity)]
+struct AgreementRow(
+    String,
+    AgencyType,
+    String,
+    Option<String>,
+    Option<NoCounty>,
+    Model,
+    String,
+    Option<String>,
+    MoaStatus,
+    Option<String>,
+    Option<String>,
+);
+
+impl From<AgreementRow> for Agreement {
+    fn from(r: AgreementRow) -> Self {
+        Agreement {
+            agency: r.0,
+            agency_type: r.1,
+            state: r.2,
+            county: r.3,
+            no_county: r.4,
+            model: r.5,
+            signed: r.6,
+            moa_url: r.7,
+            moa_status: r.8,
+            file_date: r.9,
+            addendum_url: r.10,
+        }
+    }
+}
+
+impl From<Agreement> for AgreementRow {
+    fn from(a: Agreement) -> Self {
+        AgreementRow(
+            a.agency,
+            a.agency_type,
+            a.state,
+            a.county,
+            a.no_county,
+            a.model,
+            a.signed,
+            a.moa_url,
+            a.moa_status,
+            a.file_date,
+            a.addendum_url,
+        )
+    }
+}
+
+/// `agreements.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementsFile {
+    pub format: u32,
+    /// Date of the ICE list.
+    pub as_of: String,
+    pub source: SourceRef,
+    /// ICE's workbook the rows come from.
+    pub source_file: String,
+    pub agreements: Vec<Agreement>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// trend.json
+
+/// Agreements on one archived ICE list. Wire form: `[date, total, jem, tfm, wso, note]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "TrendRow", into = "TrendRow")]
+pub struct TrendPoint {
+    pub date: String,
+    pub total: u32,
+    pub counts: ModelCounts,
+    /// Caveat of this point ("truncated …", "year corrected …").
+    pub note: Option<String>,
+}
+
+impl TrendPoint {
+    /// True when the source flags the sheet as truncated: not a real drop, skip it in charts.
+    pub fn is_truncated(&self) -> bool {
+        self.note.as_deref().is_some_and(|n| n.contains("truncated"))
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct TrendRow(String, u32, u32, u32, u32, Option<String>);
+
+impl From<TrendRow> for TrendPoint {
+    fn from(r: TrendRow) -> Self {
+        TrendPoint { date: r.0, total: r.1, counts: ModelCounts { jem: r.2, tfm: r.3, wso: r.4 }, note: r.5 }
+    }
+}
+
+impl From<TrendPoint> for TrendRow {
+    fn from(p: TrendPoint) -> Self {
+        TrendRow(p.date, p.total, p.counts.jem, p.counts.tfm, p.counts.wso, p.note)
+    }
+}
+
+/// `trend.json`: national count of agreements over time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrendFile {
+    pub format: u32,
+    /// Date of the newest point.
+    pub as_of: String,
+    pub source: SourceRef,
+    /// Oldest first.
+    pub points: Vec<TrendPoint>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// meta.json
+
+/// Provenance of one dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// Stable id ("agreements", "state_policies").
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub license: String,
+    /// Date the data describes (YYYY-MM-DD, or a year for geometry).
+    pub as_of: String,
+    /// Files in `data/sources` it was built from.
+    pub files: Vec<String>,
+}
+
+/// `meta.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetaFile {
+    pub format: u32,
+    /// Changes whenever any data file changes: newest as-of date + content hash.
+    pub data_version: String,
+    pub datasets: Vec<Dataset>,
+    /// What the data does not cover; the app shows these next to the map.
+    pub gaps: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{AgencyType, MoaStatus, Model};
+
+    fn harris() -> Agreement {
+        Agreement {
+            agency: "Harris County Sheriff's Office".into(),
+            agency_type: AgencyType::County,
+            state: "48".into(),
+            county: Some("48201".into()),
+            no_county: None,
+            model: Model::Wso,
+            signed: "2025-02-01".into(),
+            moa_url: None,
+            moa_status: MoaStatus::Pending,
+            file_date: None,
+            addendum_url: None,
+        }
+    }
+
+    #[test]
+    fn compact_rows_round_trip() {
+        let a = harris();
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.starts_with("[\"Harris County Sheriff's Office\",\"county\",\"48\",\"48201\",null,\"WSO\""));
+        assert_eq!(serde_json::from_str::<Agreement>(&json).unwrap(), a);
+        let c = County {
+            fips: "48201".into(),
+            name: "Harris County".into(),
+            state: "48".into(),
+            path: Some("m1 2z".into()),
+        };
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(json, r#"["48201","Harris County","48","m1 2z"]"#);
+        assert_eq!(serde_json::from_str::<County>(&json).unwrap(), c);
+    }
+}
