@@ -28,7 +28,7 @@ const ROUTED_PAGES: &[&str] = &[
 ];
 
 /// Warrant-checker outcomes the app expects.
-const OUTCOMES: &[&str] = &["o-judicial", "o-i200", "o-i205", "o-i247a", "o-other"];
+const OUTCOMES: &[&str] = &["o-judicial", "o-judicial-other", "o-eoir", "o-i200", "o-i205", "o-i247a", "o-other"];
 
 fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("content")
