@@ -3,8 +3,10 @@
 //!    `pocket_model::language::LANGUAGES`, and that Cargo.toml lists the same languages;
 //! 2. check that every UI locale has every key English has (naming language and key);
 //! 3. validate every content file against the schema and against English (naming file and id);
-//! 4. generate the leptos_i18n module (wasm32 only);
-//! 5. stamp the build date and label.
+//! 4. warn (naming ids) when a statement was reviewed more than 180 days before the build
+//!    date, and fail past 365 days (`pocket_model::review_age`);
+//! 5. generate the leptos_i18n module (wasm32 only);
+//! 6. stamp the build date and label.
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use pocket_model::content::{compare_with_english, parse_content, parse_sources};
 use pocket_model::language::LANGUAGES;
@@ -24,6 +26,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     problems.extend(check_manifest_languages()?);
     problems.extend(check_locale_keys());
     problems.extend(check_content());
+    problems.extend(check_review_age(&today_utc()));
     if !problems.is_empty() {
         for p in &problems {
             println!("cargo::error={p}");
@@ -123,6 +126,27 @@ fn check_content() -> Vec<String> {
         }
     }
     out
+}
+
+/// English carries the review dates; translations copy them. Past 180 days a warning names
+/// the ids; past 365 days the build fails, naming them.
+fn check_review_age(today: &str) -> Vec<String> {
+    use pocket_model::review_age::{old_reviews, FAIL_AFTER_DAYS, WARN_AFTER_DAYS};
+    let Some(today) = pocket_model::date::IsoDate::parse(today) else { return vec![format!("build date '{today}' is not a date")] };
+    let Ok(raw) = std::fs::read_to_string("content/en.json") else { return vec![] };
+    let Ok(sources) = std::fs::read_to_string("content/sources.json").map_err(|_| ()).and_then(|s| parse_sources("content/sources.json", &s).map_err(|_| ())) else { return vec![] };
+    // A file that does not parse is reported by check_content.
+    let Ok(english) = parse_content("content/en.json", "en", &raw, &sources) else { return vec![] };
+    let (warn, fail) = old_reviews(&english, today);
+    let list = |v: &[pocket_model::review_age::OldReview]| v.iter().map(|o| format!("{} ({}, {} days)", o.id, o.reviewed, o.days)).collect::<Vec<_>>().join(", ");
+    if !warn.is_empty() {
+        println!("cargo::warning={} statement(s) in content/en.json were reviewed more than {WARN_AFTER_DAYS} days ago: {}", warn.len(), list(&warn));
+    }
+    if fail.is_empty() {
+        vec![]
+    } else {
+        vec![format!("content/en.json: {} statement(s) were reviewed more than {FAIL_AFTER_DAYS} days ago; review them and update `reviewed`: {}", fail.len(), list(&fail))]
+    }
 }
 
 /// Today's date in UTC as YYYY-MM-DD (civil-from-days, Howard Hinnant's algorithm).

@@ -7,5 +7,6 @@ pub mod language;
 pub mod markup;
 pub mod policy;
 pub mod plan;
+pub mod review_age;
 pub mod settings;
 pub mod ui_strings;

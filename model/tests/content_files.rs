@@ -28,7 +28,7 @@ const ROUTED_PAGES: &[&str] = &[
 ];
 
 /// Warrant-checker outcomes the app expects.
-const OUTCOMES: &[&str] = &["o-judicial", "o-i200", "o-i205", "o-i247a", "o-other"];
+const OUTCOMES: &[&str] = &["o-judicial", "o-judicial-other", "o-eoir", "o-i200", "o-i205", "o-i247a", "o-other"];
 
 fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("content")
@@ -106,4 +106,29 @@ fn every_source_is_cited_somewhere() {
         english.items().iter().flat_map(|i| i.sources.iter().map(String::as_str)).collect();
     let unused: Vec<&str> = sources.sources.iter().map(|s| s.id.as_str()).filter(|id| !cited.contains(id)).collect();
     assert!(unused.is_empty(), "sources.json lists sources no item cites: {unused:?}");
+}
+
+/// Statements added on 2026-11-28 (issue 9): every language carries each, with a source, a
+/// review date of that day or later, and none in English copied untranslated.
+#[test]
+fn statements_added_for_issue_9_are_in_every_language() {
+    const ADDED: &[&str] = &[
+        "o-eoir-what", "o-eoir-entry", "o-eoir-memo", "o-eoir-do-forced", "o-jo-entry", "o-jo-do-forced", "o-other-do-forced",
+        "core-rights-lra", "core-rights-register", "after-rights-bond-lra", "after-fast-expedited", "after-fast-reinstate",
+        "after-fast-stipulated", "plan-documents-proof", "court-do-ar11", "sl-ca-sb805", "sl-ca-sb627",
+    ];
+    let sources = load_sources();
+    let loaded = load_all(&sources).unwrap_or_else(|p| panic!("{}", p.join("\n")));
+    let (_, english) = loaded.iter().find(|(t, _)| *t == "en").expect("English");
+    let text_of = |c: &Content, id: &str| c.items().into_iter().find(|i| i.id == id).map(|i| (i.text.clone(), i.reviewed.clone()));
+    for (tag, content) in &loaded {
+        for id in ADDED {
+            let (text, reviewed) = text_of(content, id).unwrap_or_else(|| panic!("content/{tag}.json lacks {id}"));
+            assert!(reviewed.as_str() >= "2026-11-28", "content/{tag}.json: {id} reviewed {reviewed}");
+            if *tag != "en" {
+                let (en_text, _) = text_of(english, id).expect("English has it");
+                assert_ne!(text, en_text, "content/{tag}.json: {id} is English text, not a translation");
+            }
+        }
+    }
 }
