@@ -2,14 +2,18 @@
 //! 1. check that `locales/` and `content/` have a file for every language of
 //!    `pocket_model::language::LANGUAGES`, and that Cargo.toml lists the same languages;
 //! 2. check that every UI locale has every key English has (naming language and key);
-//! 3. validate every content file against the schema and against English (naming file and id);
+//! 3. validate every content file against the schema and against English (naming file and id),
+//!    and its inline markup (`pocket_model::content::inline_rules`): phone numbers and web
+//!    addresses only inside `[[tel:]]` / `[[url:]]`, the same ones as English, Latin-script
+//!    names inside right-to-left sentences in `[[en:]]` (a warning for other scripts);
 //! 4. warn (naming ids) when a statement was reviewed more than 180 days before the build
 //!    date, and fail past 365 days (`pocket_model::review_age`);
 //! 5. generate the leptos_i18n module (wasm32 only);
 //! 6. stamp the build date and label.
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use pocket_model::content::{compare_with_english, parse_content, parse_sources};
-use pocket_model::language::LANGUAGES;
+use pocket_model::content::inline_rules;
+use pocket_model::language::{Direction, LANGUAGES};
 use pocket_model::ui_strings;
 use std::collections::BTreeSet;
 use std::error::Error;
@@ -117,9 +121,11 @@ fn check_content() -> Vec<String> {
         };
         match parse_content(&file, lang.tag, &raw, &sources) {
             Err(e) => out.extend(strings(e)),
-            Ok(c) if lang.tag == "en" => english = Some(c),
             Ok(c) => {
-                if let Some(en) = &english {
+                out.extend(check_inline_markup(&file, lang.dir, &c, english.as_ref()));
+                if lang.tag == "en" {
+                    english = Some(c);
+                } else if let Some(en) = &english {
                     out.extend(strings(compare_with_english(&file, &c, en)));
                 }
             }
@@ -147,6 +153,22 @@ fn check_review_age(today: &str) -> Vec<String> {
     } else {
         vec![format!("content/en.json: {} statement(s) were reviewed more than {FAIL_AFTER_DAYS} days ago; review them and update `reviewed`: {}", fail.len(), list(&fail))]
     }
+}
+
+/// Inline markup of one language file (errors); unmarked Latin names in left-to-right
+/// scripts only warn, since there they cannot be reordered.
+fn check_inline_markup(file: &str, dir: Direction, content: &pocket_model::content::Content, english: Option<&pocket_model::content::Content>) -> Vec<String> {
+    let mut out: Vec<String> = inline_rules::check_markup(file, content).iter().map(ToString::to_string).collect();
+    if let Some(en) = english {
+        out.extend(inline_rules::compare_links_with_english(file, content, en).iter().map(ToString::to_string));
+    }
+    for e in inline_rules::unmarked_latin(file, content) {
+        match dir {
+            Direction::Rtl => out.push(e.to_string()),
+            Direction::Ltr => println!("cargo::warning={e}"),
+        }
+    }
+    out
 }
 
 /// Today's date in UTC as YYYY-MM-DD (civil-from-days, Howard Hinnant's algorithm).

@@ -10,6 +10,8 @@ use std::fmt;
 
 use crate::date::IsoDate;
 
+pub mod inline_rules;
+
 /// Version of the content file format; bump when the schema changes shape.
 pub const CONTENT_FORMAT: u32 = 1;
 

@@ -3,6 +3,7 @@
 pub mod content;
 pub mod date;
 pub mod geo;
+pub mod inline;
 pub mod language;
 pub mod markup;
 pub mod policy;

@@ -132,3 +132,23 @@ fn statements_added_for_issue_9_are_in_every_language() {
         }
     }
 }
+
+#[test]
+fn inline_markup_is_well_formed_and_numbers_match_english() {
+    use pocket_model::content::inline_rules::{check_markup, compare_links_with_english, unmarked_latin};
+    use pocket_model::language::Direction;
+    let sources = load_sources();
+    let loaded = load_all(&sources).unwrap_or_else(|problems| panic!("{}", problems.join("\n")));
+    let (_, english) = loaded.iter().find(|(tag, _)| *tag == "en").expect("content/en.json is loaded");
+    let mut problems = Vec::new();
+    for (tag, content) in &loaded {
+        let file = format!("content/{tag}.json");
+        problems.extend(check_markup(&file, content));
+        problems.extend(compare_links_with_english(&file, content, english));
+        if LANGUAGES.iter().any(|l| l.tag == *tag && l.dir == Direction::Rtl) {
+            problems.extend(unmarked_latin(&file, content));
+        }
+    }
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(lines.is_empty(), "{} markup problem(s):\n{}", lines.len(), lines.join("\n"));
+}
