@@ -11,7 +11,7 @@ const L = { en: locale("en"), es: locale("es") };
 const C = { en: content("en"), es: content("es") };
 const SCENARIOS = ["door", "car", "street", "work", "arrested", "court"];
 /** Page kinds the rights index links to, each at /rights/<id>. */
-const LINKED_KINDS = ["core", "scenario", "after_arrest", "help", "framework"];
+const LINKED_KINDS = ["core", "scenario", "after_arrest", "help", "framework", "status", "witness"];
 
 /** `{{ name }}` placeholders of a locale string, filled. */
 

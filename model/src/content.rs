@@ -102,6 +102,10 @@ pub enum PageKind {
     Framework,
     Preparedness,
     Help,
+    /// A guide for one immigration status ("who I am"), picked each time on the Rights screen.
+    Status,
+    /// A guide for someone who sees an arrest, not the person arrested.
+    Witness,
 }
 
 /// One screen of content.

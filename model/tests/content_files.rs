@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use pocket_model::content::{compare_with_english, parse_content, parse_sources, Content, SourceList};
+use pocket_model::content::{compare_with_english, parse_content, parse_sources, Content, PageKind, SectionKind, SourceList};
 use pocket_model::language::LANGUAGES;
 
 /// Pages the app links to by id.
@@ -26,6 +26,10 @@ const ROUTED_PAGES: &[&str] = &[
     "plan-guide",
     "help",
 ];
+
+/// "Who I am" guides (`PageKind::Status`) and guides for someone watching (`PageKind::Witness`).
+const STATUS_GUIDES: &[&str] = &["status-citizen", "status-lpr", "status-visa", "status-humanitarian", "status-removal-order"];
+const WITNESS_GUIDES: &[&str] = &["witness-arrest", "sensitive-places"];
 
 /// Warrant-checker outcomes the app expects.
 const OUTCOMES: &[&str] = &["o-judicial", "o-judicial-other", "o-eoir", "o-i200", "o-i205", "o-i247a", "o-other"];
@@ -151,4 +155,67 @@ fn inline_markup_is_well_formed_and_numbers_match_english() {
     }
     let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(lines.is_empty(), "{} markup problem(s):\n{}", lines.len(), lines.join("\n"));
+}
+
+/// Phone numbers and web addresses inside a text (`[[tel:…]]`, `[[url:…]]`), in order.
+fn links(text: &str) -> Vec<&str> {
+    text.match_indices("[[").filter_map(|(at, _)| {
+        let rest = &text[at + 2..];
+        let end = rest.find("]]")?;
+        let inner = &rest[..end];
+        (inner.starts_with("tel:") || inner.starts_with("url:")).then_some(inner)
+    }).collect()
+}
+
+#[test]
+fn who_i_am_and_witness_guides_are_complete_in_every_language() {
+    let sources = load_sources();
+    let loaded = load_all(&sources).unwrap_or_else(|problems| panic!("{}", problems.join("\n")));
+    let (_, english) = loaded.iter().find(|(tag, _)| *tag == "en").expect("content/en.json is loaded");
+    let mut problems = Vec::new();
+    for (tag, content) in &loaded {
+        for (ids, kind) in [(STATUS_GUIDES, PageKind::Status), (WITNESS_GUIDES, PageKind::Witness)] {
+            for id in ids {
+                let Some(page) = content.page(id) else {
+                    problems.push(format!("content/{tag}.json: guide '{id}' is missing"));
+                    continue;
+                };
+                if page.kind != kind {
+                    problems.push(format!("content/{tag}.json: '{id}' is {:?}, expected {kind:?}", page.kind));
+                }
+                let kinds: Vec<SectionKind> = page.sections.iter().map(|s| s.kind).collect();
+                let wanted: &[SectionKind] = if *id == "sensitive-places" { &[SectionKind::Do] } else { &[SectionKind::Do, SectionKind::Dont, SectionKind::Say] };
+                for k in wanted {
+                    if !kinds.contains(k) {
+                        problems.push(format!("content/{tag}.json: '{id}' has no {k:?} section"));
+                    }
+                }
+                let en_page = english.page(id).expect("English has every guide");
+                let en_items: Vec<_> = en_page.sections.iter().flat_map(|s| s.items.iter()).collect();
+                for item in page.sections.iter().flat_map(|s| s.items.iter()) {
+                    if item.reviewed.as_str() < "2026-11-28" {
+                        problems.push(format!("content/{tag}.json: {} was not reviewed for this release", item.id));
+                    }
+                    let en_item = en_items.iter().find(|i| i.id == item.id).expect("same ids as English");
+                    if links(&item.text) != links(&en_item.text) {
+                        problems.push(format!("content/{tag}.json: {} changes a phone number or web address: {:?} vs English {:?}", item.id, links(&item.text), links(&en_item.text)));
+                    }
+                    if item.contested != en_item.contested || item.changed.as_ref().map(|c| &c.on) != en_item.changed.as_ref().map(|c| &c.on) {
+                        problems.push(format!("content/{tag}.json: {} differs from English in contested/changed", item.id));
+                    }
+                }
+            }
+        }
+        let status_pages: Vec<&str> = content.pages_of(PageKind::Status).map(|p| p.id.as_str()).collect();
+        if status_pages != STATUS_GUIDES {
+            problems.push(format!("content/{tag}.json: status guides {status_pages:?}, expected {STATUS_GUIDES:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn link_markup_is_read_in_order() {
+    assert_eq!(links("Call [[tel:1-800-898-7180]] or see [[url:https://x.test/a]]; [[en:Form I-94]]"), vec!["tel:1-800-898-7180", "url:https://x.test/a"]);
+    assert!(links("no links [[en:I-205]]").is_empty());
 }

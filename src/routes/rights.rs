@@ -1,4 +1,9 @@
-//! `/rights`: the situations, the tools (warrant checker, after an arrest) and the explainers.
+//! `/rights`: "who I am" and "I am watching" guides, the situations, the tools (warrant
+//! checker, after an arrest) and the explainers.
+//!
+//! The "who I am" choice is only a list of ordinary links: picking one opens that guide's own
+//! page. Nothing about the choice is kept (no signal, no storage, no query string), so a
+//! seized phone does not say who its owner is.
 use leptos::prelude::*;
 use leptos_router::components::A;
 use pocket_model::content::{Page, PageKind};
@@ -35,6 +40,19 @@ pub fn Rights() -> impl IntoView {
             let of = |k| c.pages_of(k).collect::<Vec<_>>();
             let wc = c.warrant_checker.clone();
             view! {
+                <section aria-labelledby="who-i-am">
+                    <h2 id="who-i-am">{t!(i18n, rights_who_i_am)}</h2>
+                    <p class="muted">{t!(i18n, rights_who_i_am_note)}</p>
+                    <ul class="links" data-testid="rights-who-i-am">
+                        {page_links(of(PageKind::Status))}
+                        <li><A href="/rights/core" attr:class="link-row">
+                            <span class="link-title">{t!(i18n, rights_no_papers)}</span>
+                            <span class="link-hint">{t!(i18n, rights_no_papers_hint)}</span>
+                        </A></li>
+                    </ul>
+                </section>
+                <h2>{t!(i18n, rights_watching)}</h2>
+                <ul class="links" data-testid="rights-watching">{page_links(of(PageKind::Witness))}</ul>
                 <h2>{t!(i18n, rights_situations)}</h2>
                 <ul class="links" data-testid="rights-scenarios">
                     {page_links(of(PageKind::Core))}

@@ -26,6 +26,39 @@ pub fn LargePhrase(text: ReadSignal<Option<String>>, set_text: WriteSignal<Optio
     }
 }
 
+/// Links from a guide to the screens it points to (their titles come from the content, or
+/// from the UI strings for screens outside it).
+fn related_links(content: &Content, id: &str) -> Option<impl IntoView + use<>> {
+    let i18n = use_i18n();
+    let page = |pid: &'static str| content.page(pid).map(|p| (format!("/rights/{pid}"), p.title.clone()));
+    let state = |abbr: &'static str, name: &'static str| {
+        Some((format!("/map/{abbr}"), t_string!(i18n, see_state_on_map, state = name).to_string()))
+    };
+    let links: Vec<(String, String)> = match id {
+        "witness-arrest" => vec![
+            page("after-arrest"),
+            Some(("/plan/record".to_owned(), t_string!(i18n, guide_record_link).to_string())),
+            page("help"),
+        ],
+        "sensitive-places" => vec![state("CA", "California"), state("IL", "Illinois"), page("court")],
+        "status-removal-order" => vec![page("door"), page("core")],
+        s if s.starts_with("status-") => vec![page("core")],
+        _ => vec![],
+    }
+    .into_iter()
+    .flatten()
+    .collect();
+    (!links.is_empty()).then(|| {
+        view! {
+            <ul class="links related" data-testid="related-links">
+                {links.into_iter().map(|(href, label)| view! {
+                    <li><A href=href attr:class="link-row"><span class="link-title">{label}</span></A></li>
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
 /// One page of rights content by id.
 #[component]
 pub fn RightsPage() -> impl IntoView {
@@ -46,9 +79,10 @@ pub fn RightsPage() -> impl IntoView {
                 };
                 let reviewed = Content::page_reviewed(&page).map(str::to_owned);
                 let source_ids = Content::sources_of(&page.sections).into_iter().map(str::to_owned).collect();
-                let map_link = (page.kind == PageKind::Framework || page.id == "arrested").then(|| {
+                let map_link = (page.kind == PageKind::Framework || page.id == "arrested" || page.id == "sensitive-places").then(|| {
                     view! { <A href="/map" attr:class="button secondary">{t!(i18n, see_on_map)}</A> }
                 });
+                let related = related_links(&b.content, &page.id);
                 let notice = b.problem.clone().map(|_| view! { <p class="notice" role="status">{t!(i18n, content_error)}</p> });
                 let sections = page
                     .sections
@@ -60,6 +94,7 @@ pub fn RightsPage() -> impl IntoView {
                     <h1>{page.title}</h1>
                     <p class="summary">{page.summary}</p>
                     {sections}
+                    {related}
                     {map_link}
                     <PageFooter reviewed=reviewed source_ids=source_ids sources=b.sources.clone() />
                 }

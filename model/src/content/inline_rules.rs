@@ -144,8 +144,11 @@ fn is_other_letter(c: char) -> bool {
     c.is_alphabetic() && !is_latin_letter(c) && !c.is_numeric()
 }
 
-/// Runs of digits grouped like a phone number: ten or more digits, or three or more groups
-/// of seven or more digits that are not a date (2026-11-28, 11/28/2026).
+/// Runs of digits grouped like a phone number, not a date (2026-11-28, 11/28/2026): ten or
+/// more digits in one run, or groups of at most four digits ending in a group of four, seven
+/// digits or more in three groups or more (555-0100 alone is too like a docket number).
+/// Public Act, directive and docket numbers such as "104-0440 (9" or "11064.3 (2022" do not
+/// group that way.
 pub fn phone_like(text: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -179,7 +182,9 @@ pub fn phone_like(text: &str) -> Vec<&str> {
         }
         let digits: usize = groups.iter().sum();
         let date = groups.len() == 3 && (groups[0] == 4 || groups[2] == 4) && groups.iter().filter(|&&g| g <= 2).count() == 2;
-        if digits >= 10 || (groups.len() >= 3 && digits >= 7 && !date) {
+        let n = groups.len();
+        let grouped = n >= 2 && groups.iter().all(|&g| g <= 4) && groups[n - 1] == 4 && (n >= 3 || digits >= 10);
+        if (n == 1 && digits >= 10) || (grouped && digits >= 7 && !date) {
             out.push(text[start..end].trim_end_matches([' ', '.', '(', '-']));
         }
     }
@@ -301,6 +306,8 @@ mod tests {
         assert_eq!(phone_like("8008987180"), vec!["8008987180"]);
         assert!(phone_like("Since 2026-11-28 and 11/28/2026, in 2025 2026.").is_empty());
         assert!(phone_like("No. 25-5320, 5:25-cv-06487, 8 U.S.C. 1357, 48 hours").is_empty());
+        assert!(phone_like("P.A. 104-0440 (9 August 2025); Directive 11064.3 (2022)").is_empty());
+        assert_eq!(phone_like("Call 1 202 555-0100"), vec!["1 202 555-0100"]);
     }
 
     #[test]
