@@ -4,6 +4,7 @@ use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 
 pub mod about;
+pub mod changes;
 pub mod home;
 pub mod language;
 pub mod map;
@@ -31,6 +32,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/map/:state/:county") view=map_county::MapCounty />
             <Route path=path!("/plan") view=plan::Plan />
             <Route path=path!("/about") view=about::About />
+            <Route path=path!("/changes") view=changes::Changes />
             <Route path=path!("/language") view=language::LanguagePicker />
         </Routes>
     }

@@ -1,5 +1,6 @@
 //! `/about`: version, build date, offline state, privacy, translation status, sources.
 use leptos::prelude::*;
+use leptos_router::components::A;
 use pocket_model::language::by_tag;
 
 use crate::components::page_footer::PageFooter;
@@ -68,8 +69,9 @@ pub fn About() -> impl IntoView {
         content.get().and_then(Result::ok).map(|b| {
             let sections: Vec<_> = b.content.pages.iter().flat_map(|p| p.sections.iter()).cloned().collect();
             let reviewed = sections.iter().flat_map(|s| s.items.iter()).map(|i| i.reviewed.clone()).max();
+            let oldest = pocket_model::review_age::oldest(sections.iter().flat_map(|s| &s.items)).map(str::to_owned);
             let ids = pocket_model::content::Content::sources_of(&sections).into_iter().map(str::to_owned).collect();
-            view! { <PageFooter reviewed=reviewed source_ids=ids sources=b.sources.clone() /> }
+            view! { <PageFooter reviewed=reviewed oldest=oldest source_ids=ids sources=b.sources.clone() /> }
         })
     };
     view! {
@@ -95,6 +97,7 @@ pub fn About() -> impl IntoView {
             <h2>{t!(i18n, about_data_title)}</h2>
             {data}
             <h2>{t!(i18n, about_legal_title)}</h2>
+            <p><A href="/changes" attr:class="link-row"><span class="link-title">{t!(i18n, changes_title)}</span></A></p>
             {rights}
         </div>
     }

@@ -46,6 +46,10 @@ pub fn Home() -> impl IntoView {
                     <span class="link-title">{t!(i18n, home_map)}</span>
                     <span class="link-hint">{t!(i18n, home_map_hint)}</span>
                 </A></li>
+                <li><A href="/changes" attr:class="link-row">
+                    <span class="link-title">{t!(i18n, changes_title)}</span>
+                    <span class="link-hint">{t!(i18n, home_changes_hint)}</span>
+                </A></li>
                 <li><A href="/plan" attr:class="link-row">
                     <span class="link-title">{t!(i18n, home_plan)}</span>
                     <span class="link-hint">{t!(i18n, home_plan_hint)}</span>

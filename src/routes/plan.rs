@@ -84,6 +84,7 @@ pub fn Plan() -> impl IntoView {
             page.map(|page| {
                 let source_ids = pocket_model::content::Content::sources_of(&page.sections).into_iter().map(str::to_owned).collect();
                 let reviewed = pocket_model::content::Content::page_reviewed(&page).map(str::to_owned);
+                let oldest = pocket_model::review_age::oldest(page.sections.iter().flat_map(|s| &s.items)).map(str::to_owned);
                 let items = page
                     .sections
                     .iter()
@@ -111,7 +112,7 @@ pub fn Plan() -> impl IntoView {
                         <h2>{t!(i18n, plan_checklist)}</h2>
                         <ul class="checklist" data-testid="checklist">{items}</ul>
                     </section>
-                    <PageFooter reviewed=reviewed source_ids=source_ids sources=b.sources.clone() />
+                    <PageFooter reviewed=reviewed oldest=oldest source_ids=source_ids sources=b.sources.clone() />
                 }
             })
         })

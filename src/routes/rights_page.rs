@@ -78,6 +78,7 @@ pub fn RightsPage() -> impl IntoView {
                     return view! { <NotFound /> }.into_any();
                 };
                 let reviewed = Content::page_reviewed(&page).map(str::to_owned);
+                let oldest = pocket_model::review_age::oldest(page.sections.iter().flat_map(|s| &s.items)).map(str::to_owned);
                 let source_ids = Content::sources_of(&page.sections).into_iter().map(str::to_owned).collect();
                 let map_link = (page.kind == PageKind::Framework || page.id == "arrested" || page.id == "sensitive-places").then(|| {
                     view! { <A href="/map" attr:class="button secondary">{t!(i18n, see_on_map)}</A> }
@@ -96,7 +97,7 @@ pub fn RightsPage() -> impl IntoView {
                     {sections}
                     {related}
                     {map_link}
-                    <PageFooter reviewed=reviewed source_ids=source_ids sources=b.sources.clone() />
+                    <PageFooter reviewed=reviewed oldest=oldest source_ids=source_ids sources=b.sources.clone() />
                 }
                 .into_any()
             }

@@ -92,6 +92,7 @@ pub fn WarrantChecker() -> impl IntoView {
                 .into_any()
             } else if let Some(o) = tree.outcomes.iter().find(|o| o.id == at).cloned() {
                 let reviewed = o.sections.iter().flat_map(|s| s.items.iter()).map(|i| i.reviewed.clone()).max();
+                let oldest = pocket_model::review_age::oldest(o.sections.iter().flat_map(|s| &s.items)).map(str::to_owned);
                 let source_ids = Content::sources_of(&o.sections).into_iter().map(str::to_owned).collect();
                 let sections = o.sections.into_iter().map(|s| view! { <SectionView section=s /> }).collect_view();
                 view! {
@@ -101,7 +102,7 @@ pub fn WarrantChecker() -> impl IntoView {
                     </div>
                     {sections}
                     {nav}
-                    <PageFooter reviewed=reviewed source_ids=source_ids sources=b.sources.clone() />
+                    <PageFooter reviewed=reviewed oldest=oldest source_ids=source_ids sources=b.sources.clone() />
                 }
                 .into_any()
             } else {

@@ -63,3 +63,26 @@ pub fn local_number(n: u32) -> impl Fn() -> String + Copy + Send + Sync + 'stati
     let i18n = use_i18n();
     move || number_in(i18n.get_locale().as_str(), n)
 }
+
+/// "3 months ago" in the locale's words, through `Intl.RelativeTimeFormat` (looked up at run
+/// time so an old browser without it gets the plain date instead).
+pub fn age_in(tag: &str, age: pocket_model::review_age::Age, iso: &str) -> String {
+    use pocket_model::review_age::Age;
+    use wasm_bindgen::JsCast;
+    let (value, unit) = match age {
+        Age::Days(d) => (-(d as f64), "day"),
+        Age::Months(m) => (-(m as f64), "month"),
+        Age::Years(y) => (-(y as f64), "year"),
+    };
+    let format = || -> Option<String> {
+        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"RelativeTimeFormat".into()).ok()?.dyn_into().ok()?;
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into()).ok()?;
+        let args = js_sys::Array::of2(&locales(tag), &options);
+        let rtf = js_sys::Reflect::construct(&ctor, &args).ok()?;
+        let f: js_sys::Function = js_sys::Reflect::get(&rtf, &"format".into()).ok()?.dyn_into().ok()?;
+        f.call2(&rtf, &value.into(), &unit.into()).ok()?.as_string()
+    };
+    format().unwrap_or_else(|| date_in(tag, iso))
+}
