@@ -20,9 +20,24 @@ export function locale(tag) {
   return JSON.parse(readFileSync(`locales/${tag}.json`, "utf8"));
 }
 
-/** Rights content of a language, straight from the content files the app fetches. */
-export function content(tag) {
+/** Rights content of a language as the files hold it, inline markup included. */
+export function rawContent(tag) {
   return JSON.parse(readFileSync(`content/${tag}.json`, "utf8"));
+}
+
+/** A content text as a person reads it: [[tel:n]] → n, [[url:https://www.x.gov/a/]] → x.gov/a,
+ *  [[en:x]] → x (model/src/inline.rs `plain`). */
+export function plainText(s) {
+  return s.replace(/\[\[(tel|url|en):([^\[\]]+)\]\]/g, (_, kind, body) =>
+    kind === "url" ? body.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/$/, "") : body);
+}
+
+/** Rights content of a language, straight from the content files the app fetches, with every
+ *  text as the app shows it (inline markup removed). */
+export function content(tag) {
+  const strip = (v) => typeof v === "string" ? plainText(v) : Array.isArray(v) ? v.map(strip)
+    : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)])) : v;
+  return strip(rawContent(tag));
 }
 
 /** Serve a build directory; `stop()` closes it and every open connection. */

@@ -3,5 +3,6 @@ pub mod data_note;
 pub mod map_legend;
 pub mod net_status;
 pub mod page_footer;
+pub mod rich_text;
 pub mod section_view;
 pub mod update_prompt;

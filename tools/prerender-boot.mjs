@@ -12,6 +12,30 @@ if (!staging) throw new Error("prerender-boot: run me as a Trunk hook (TRUNK_STA
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 const RTL = new Set(["ar", "fa", "ps"]);
 
+// Content text may carry inline markup (model/src/inline.rs; the app renders it in
+// src/components/rich_text.rs): [[tel:…]] and [[url:…]] become isolated left-to-right links,
+// [[en:…]] an isolated English name. Text whose markup does not parse is shown as it is,
+// like the app does.
+function rich(text) {
+  const parts = String(text).split(/(\[\[[a-z]+:[^\[\]]+\]\])/);
+  if (parts.some((p, i) => i % 2 === 0 && (p.includes("[[") || p.includes("]]")))) return esc(text);
+  return parts.map((p, i) => {
+    if (i % 2 === 0) return esc(p);
+    const [, kind, body] = p.match(/^\[\[([a-z]+):(.*)\]\]$/);
+    if (kind === "tel") {
+      const digits = body.replace(/\D/g, "");
+      const dial = body.startsWith("+") ? `+${digits}` : digits.length === 10 ? `+1${digits}` : digits.length === 11 && digits.startsWith("1") ? `+${digits}` : digits;
+      return `<bdi class="ltr-run"><a class="tel" href="tel:${dial}" dir="ltr">${esc(body)}</a></bdi>`;
+    }
+    if (kind === "url" && /^https?:\/\//.test(body)) {
+      const shown = body.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/$/, "");
+      return `<bdi class="ltr-run"><a class="url" href="${esc(body)}" dir="ltr" rel="noreferrer noopener" target="_blank">${esc(shown)}</a></bdi>`;
+    }
+    if (kind === "en") return `<bdi class="ltr-run" dir="ltr" lang="en">${esc(body)}</bdi>`;
+    return esc(p);
+  }).join("");
+}
+
 function statements(tag) {
   const content = JSON.parse(readFileSync(`content/${tag}.json`, "utf8"));
   return content.pages
@@ -26,7 +50,7 @@ const tags = readdirSync("content")
   .sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)));
 const ui = Object.fromEntries(tags.map((t) => [t, JSON.parse(readFileSync(`locales/${t}.json`, "utf8"))]));
 const en = ui.en;
-const list = (items) => `<ul class="card-statements">${items.map((t) => `<li>${esc(t)}</li>`).join("")}</ul>`;
+const list = (items) => `<ul class="card-statements">${items.map((t) => `<li>${rich(t)}</li>`).join("")}</ul>`;
 
 const own = tags.filter((t) => t !== "en").map((t) =>
   `<section class="card-own" data-boot-lang="${t}" lang="${t}" dir="${RTL.has(t) ? "rtl" : "ltr"}" hidden>` +

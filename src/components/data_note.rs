@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use pocket_model::date::IsoDate;
 use pocket_model::policy::{SourceRef, is_stale};
 
+use crate::components::rich_text::isolated;
 use crate::i18n::*;
 use crate::services::locale_format::local_date;
 use crate::services::policy::today;
@@ -20,12 +21,12 @@ pub fn DataNote(as_of: String, source: SourceRef) -> impl IntoView {
     view! {
         <div class="data-note" data-testid="data-note">
             <p>
-                <strong>{t!(i18n, data_as_of, date = local_date(date.clone()))}</strong>
+                <strong>{t!(i18n, data_as_of, date = isolated(local_date(date.clone())))}</strong>
                 " · "
-                <span>{t!(i18n, data_source, source = move || title.clone())}</span>
+                <span>{t!(i18n, data_source, source = move || view! { <bdi lang="en">{title.clone()}</bdi> })}</span>
             </p>
             {source.url.starts_with("https://").then(|| view! {
-                <p class="source-url"><a href=source.url.clone() rel="noreferrer noopener" target="_blank">{source.url.clone()}</a></p>
+                <p class="source-url"><a dir="ltr" href=source.url.clone() rel="noreferrer noopener" target="_blank">{source.url.clone()}</a></p>
             })}
             {stale.then(|| view! { <p class="notice" role="note" data-testid="stale-warning">{t!(i18n, data_stale)}</p> })}
         </div>

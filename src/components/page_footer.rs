@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use pocket_model::content::SourceList;
 use std::sync::Arc;
 
+use crate::components::rich_text::isolated;
 use crate::i18n::*;
 use leptos_i18n::Locale as _;
 use crate::services::locale_format::{age_in, local_date, local_number};
@@ -40,10 +41,10 @@ pub fn PageFooter(
             let accessed = s.accessed.clone();
             view! {
                 <li id=format!("src-{}", s.id)>
-                    <span lang="en">{s.title}</span> " — " <span lang="en">{s.publisher}</span>
+                    <bdi lang="en">{s.title}</bdi> " — " <bdi lang="en">{s.publisher}</bdi>
                     <br />
-                    <a href=s.url.clone() rel="noreferrer noopener" target="_blank" class="source-url">{s.url.clone()}</a>
-                    <span class="muted">" (" {t!(i18n, source_accessed, date = local_date(accessed.clone()))} ")"</span>
+                    <a href=s.url.clone() dir="ltr" rel="noreferrer noopener" target="_blank" class="source-url">{s.url.clone()}</a>
+                    <span class="muted">" (" {t!(i18n, source_accessed, date = isolated(local_date(accessed.clone())))} ")"</span>
                 </li>
             }
         })
@@ -51,10 +52,10 @@ pub fn PageFooter(
     view! {
         <footer class="page-footer" data-testid="page-footer">
             <p class="disclaimer" data-testid="disclaimer">{t!(i18n, disclaimer)}</p>
-            {reviewed.map(|d| view! { <p class="reviewed" data-testid="reviewed">{t!(i18n, reviewed_on, date = local_date(d.clone()))}</p> })}
+            {reviewed.map(|d| view! { <p class="reviewed" data-testid="reviewed">{t!(i18n, reviewed_on, date = isolated(local_date(d.clone())))}</p> })}
             {checked}
             <details class="sources">
-                <summary>{t!(i18n, sources_count, count = local_number(count as u32))}</summary>
+                <summary>{t!(i18n, sources_count, count = isolated(local_number(count as u32)))}</summary>
                 <ul>{items}</ul>
             </details>
         </footer>

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use pocket_model::content::{Item, Section, SectionKind};
 
+use crate::components::rich_text::{RichText, isolated};
 use crate::i18n::*;
 use crate::services::locale_format::local_date;
 
@@ -35,7 +36,10 @@ pub fn SectionView(section: Section, #[prop(optional)] on_show: Option<Callback<
     let phrase_hint = (kind == SectionKind::Say && on_show.is_some()).then(|| view! { <p class="muted">{t!(i18n, card_tap_phrase)}</p> });
     view! {
         <section class=class id=section.id.clone() data-testid=format!("section-{}", section.id)>
-            <h2>{move || custom.clone().unwrap_or_else(heading)}</h2>
+            <h2>{move || match custom.clone() {
+                Some(t) => view! { <RichText text=t /> }.into_any(),
+                None => heading().into_any(),
+            }}</h2>
             {phrase_hint}
             {list}
         </section>
@@ -50,7 +54,7 @@ fn items(items: Vec<Item>, kind: SectionKind, on_show: Option<Callback<String>>)
             let changed = item.changed.clone().map(|c| {
                 let on = c.on.clone();
                 view! {
-                    <p class="changed"><strong>{t!(i18n, changed_on, date = local_date(on.clone()))}</strong> " " {c.note}</p>
+                    <p class="changed"><strong>{t!(i18n, changed_on, date = isolated(local_date(on.clone())))}</strong> " " <RichText text=c.note /></p>
                 }
             });
             let contested = item.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> });
@@ -59,13 +63,13 @@ fn items(items: Vec<Item>, kind: SectionKind, on_show: Option<Callback<String>>)
                     let text = item.text.clone();
                     view! {
                         <button type="button" class="phrase" data-testid="phrase" title=move || t_string!(i18n, show_large).to_string() on:click=move |_| show.run(text.clone())>
-                            <span class="phrase-text">{item.text.clone()}</span>
+                            <span class="phrase-text"><RichText text=item.text.clone() links=false /></span>
                             <span class="phrase-hint" aria-hidden="true">"⤢"</span>
                         </button>
                     }
                     .into_any()
                 }
-                _ => view! { <p class="item-text">{item.text.clone()}</p> }.into_any(),
+                _ => view! { <p class="item-text"><RichText text=item.text.clone() /></p> }.into_any(),
             };
             view! {
                 <li class="item" class:is-contested=item.contested id=item.id.clone()>

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
+use crate::components::rich_text::isolated;
 use crate::i18n::*;
 use crate::services::locale_format::local_number;
 use crate::services::policy::{PolicyData, use_policy, use_states};
@@ -104,8 +105,8 @@ pub fn Map() -> impl IntoView {
                     <li>
                         <A href=format!("/map/{}", s.abbr) attr:class="state-row" attr:data-testid=format!("state-link-{}", s.abbr)>
                             <span class="swatch" style=move || format!("background:{}", fill()) aria-hidden="true"></span>
-                            <span class="state-name">{s.name.clone()}</span>
-                            <span class="state-facts">{label} " · " {t!(i18n, count_agreements, count = local_number(count))}</span>
+                            <bdi class="state-name" lang="en">{s.name.clone()}</bdi>
+                            <span class="state-facts">{label} " · " {t!(i18n, count_agreements, count = isolated(local_number(count)))}</span>
                         </A>
                     </li>
                 }
@@ -171,14 +172,14 @@ fn MapSearch(data: Arc<PolicyData>) -> impl IntoView {
                 };
                 view! {
                     <li><A href=href attr:class="link-row" attr:data-testid="search-hit" attr:data-kind=kind>
-                        <span class="link-title">{e.label.clone()}</span>
+                        <span class="link-title"><bdi lang="en">{e.label.clone()}</bdi></span>
                         <span class="link-hint">{e.state_abbr.clone()}</span>
                     </A></li>
                 }
             })
             .collect_view();
         Some(view! {
-            <p class="visually-hidden" role="status">{t!(i18n, map_search_results, count = local_number(count as u32))}</p>
+            <p class="visually-hidden" role="status">{t!(i18n, map_search_results, count = isolated(local_number(count as u32)))}</p>
             {(count == 0).then(|| view! { <p class="muted">{t!(i18n, map_search_none)}</p> })}
             <ul class="links search-results" data-testid="search-results">{rows}</ul>
         })

@@ -7,6 +7,7 @@ use pocket_model::policy::{MoaStatus, Model, agencies_of_county};
 
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::law_label;
+use crate::components::rich_text::isolated;
 use crate::i18n::*;
 use crate::services::locale_format::local_date;
 use crate::routes::map::loaded;
@@ -58,7 +59,7 @@ pub fn MapCounty() -> impl IntoView {
                         let differs = ag.file_date.is_some().then(|| view! { <p class="muted small">{t!(i18n, agreement_date_differs)}</p> });
                         view! {
                             <li class="agreement" data-testid="agreement" data-model=ag.model.code()>
-                                <strong>{name}</strong> " · " {t!(i18n, agreement_signed, date = local_date(signed.clone()))}
+                                <strong>{name}</strong> " · " {t!(i18n, agreement_signed, date = isolated(local_date(signed.clone())))}
                                 <p class="muted small">{hint}</p>
                                 {document}
                                 {differs}
@@ -68,7 +69,7 @@ pub fn MapCounty() -> impl IntoView {
                     .collect_view();
                 view! {
                     <li class="agency" data-testid="agency">
-                        <h3 class="agency-name">{a.agency.to_owned()}</h3>
+                        <h3 class="agency-name"><bdi lang="en">{a.agency.to_owned()}</bdi></h3>
                         <ul class="agreements">{items}</ul>
                     </li>
                 }
@@ -77,9 +78,9 @@ pub fn MapCounty() -> impl IntoView {
         let stance = law_label(s.layer);
         view! {
             <p class="breadcrumbs">
-                <A href="/map">{t!(i18n, map_back_to_states)}</A> " › " <A href=format!("/map/{}", s.abbr)>{s.name.clone()}</A>
+                <A href="/map">{t!(i18n, map_back_to_states)}</A> " › " <A href=format!("/map/{}", s.abbr)><bdi lang="en">{s.name.clone()}</bdi></A>
             </p>
-            <h1 data-testid="county-name">{c.name.clone()} ", " {s.abbr.clone()}</h1>
+            <h1 data-testid="county-name"><bdi lang="en">{c.name.clone()} ", " {s.abbr.clone()}</bdi></h1>
             <p><strong>{t!(i18n, state_stance)}":"</strong> " " {stance}</p>
             <section>
                 <h2>{t!(i18n, county_agencies)}</h2>

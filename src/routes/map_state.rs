@@ -9,6 +9,7 @@ use pocket_model::policy::{AgencyAgreements, Flag, Model, ModelCounts, StateReco
 
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
+use crate::components::rich_text::isolated;
 use crate::i18n::*;
 use crate::services::locale_format::{local_date, local_number, number_in};
 use leptos_i18n::Locale as _;
@@ -63,7 +64,7 @@ pub fn AgencyList(agencies: Vec<(String, Vec<Model>)>) -> impl IntoView {
         .into_iter()
         .map(|(agency, models)| {
             let models = models.into_iter().map(|m| model_words(m).0()).collect::<Vec<_>>().join(", ");
-            view! { <li><span class="agency-name">{agency}</span> <span class="muted">" — " {models}</span></li> }
+            view! { <li><bdi class="agency-name" lang="en">{agency}</bdi> <span class="muted">" — " {models}</span></li> }
         })
         .collect_view();
     view! { <ul class="agencies">{rows}</ul> }
@@ -171,7 +172,7 @@ pub fn MapState() -> impl IntoView {
             .map(|c| {
                 let n = data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0);
                 format!(
-                    r#"<li><a href="/map/{abbr}/{fips}" class="state-row" data-testid="county-link-{fips}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><span class="state-name">{name}</span><span class="state-facts">{count}</span></a></li>"#,
+                    r#"<li><a href="/map/{abbr}/{fips}" class="state-row" data-testid="county-link-{fips}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><bdi class="state-name" lang="en">{name}</bdi><span class="state-facts">{count}</span></a></li>"#,
                     abbr = escape(&s.abbr),
                     fips = escape(&c.fips),
                     fill = count_fill(n),
@@ -185,7 +186,7 @@ pub fn MapState() -> impl IntoView {
         let total = counts.total();
         view! {
             <p class="breadcrumbs"><A href="/map">{t!(i18n, map_back_to_states)}</A></p>
-            <h1>{s.name.clone()}</h1>
+            <h1><bdi lang="en">{s.name.clone()}</bdi></h1>
             <section class="stance" style=format!("border-inline-start-color:{}", law_fill(s.layer))>
                 <h2>{t!(i18n, state_stance)}</h2>
                 <p class="stance-label" data-testid="stance"><strong>{label}</strong></p>
@@ -201,11 +202,11 @@ pub fn MapState() -> impl IntoView {
             </section>
             <section>
                 <h2>{t!(i18n, state_agreements)}</h2>
-                <p data-testid="state-total"><strong>{t!(i18n, state_agreements_total, count = local_number(total))}</strong></p>
+                <p data-testid="state-total"><strong>{t!(i18n, state_agreements_total, count = isolated(local_number(total)))}</strong></p>
                 <ModelCountsView counts=counts />
                 {earlier.map(|e| {
                     let (n, d) = (e.counts.total(), e.as_of.clone());
-                    view! { <p class="muted">{t!(i18n, state_agreements_then, count = local_number(n), date = local_date(d.clone()))}</p> }
+                    view! { <p class="muted">{t!(i18n, state_agreements_then, count = isolated(local_number(n)), date = isolated(local_date(d.clone())))}</p> }
                 })}
                 {(total == 0).then(|| view! { <p>{t!(i18n, state_no_agreements)}</p> })}
                 <h3>{t!(i18n, state_trend)}</h3>

@@ -5,6 +5,7 @@ use pocket_model::content::{Content, PageKind, SectionKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::components::rich_text::RichText;
 use crate::i18n::*;
 use crate::services::content::use_content;
 
@@ -99,15 +100,15 @@ pub fn OfficerCard() -> impl IntoView {
                 let english = statements(&bundle.english);
                 let own = statements(&bundle.content);
                 let is_english = i18n.get_locale().as_str() == "en";
-                let spoken = english.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+                let spoken = english.iter().map(|(_, t)| pocket_model::inline::plain(t)).collect::<Vec<_>>().join(" ");
                 let en_list = english
                     .into_iter()
-                    .map(|(id, text)| view! { <li data-testid=format!("officer-en-{id}")>{text}</li> })
+                    .map(|(id, text)| view! { <li data-testid=format!("officer-en-{id}")><RichText text=text /></li> })
                     .collect_view();
                 let own_block = (!is_english).then(|| {
                     let own_list = own
                         .into_iter()
-                        .map(|(id, text)| view! { <li data-testid=format!("officer-own-{id}")>{text}</li> })
+                        .map(|(id, text)| view! { <li data-testid=format!("officer-own-{id}")><RichText text=text /></li> })
                         .collect_view();
                     view! {
                         <section class="card-own" aria-labelledby="card-own-h">

@@ -7,6 +7,7 @@ use pocket_model::plan::{ContactError, PLAN_KEY, Plan, load_plan, new_contact, t
 use pocket_model::settings::Loaded;
 
 use crate::components::page_footer::PageFooter;
+use crate::components::rich_text::RichText;
 use crate::i18n::*;
 use crate::services::content::use_content;
 use crate::services::storage;
@@ -102,7 +103,7 @@ pub fn Plan() -> impl IntoView {
                                         if on { p.done.push(id2.clone()); }
                                     });
                                 } />
-                                <span>{item.text.clone()}</span>
+                                <span><RichText text=item.text.clone() /></span>
                             </label></li>
                         }
                     })

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pocket_model::content::{Page, PageKind};
 
+use crate::components::rich_text::RichText;
 use crate::i18n::*;
 use crate::services::content::use_content;
 
@@ -19,8 +20,8 @@ fn page_links(pages: Vec<&Page>) -> impl IntoView + use<> {
             let href = format!("/rights/{}", p.id);
             view! {
                 <li><A href=href attr:class="link-row">
-                    <span class="link-title">{p.title.clone()}</span>
-                    <span class="link-hint">{p.summary.clone()}</span>
+                    <span class="link-title"><RichText text=p.title.clone() links=false /></span>
+                    <span class="link-hint"><RichText text=p.summary.clone() links=false /></span>
                 </A></li>
             }
         })
@@ -61,8 +62,8 @@ pub fn Rights() -> impl IntoView {
                 <h2>{t!(i18n, rights_tools)}</h2>
                 <ul class="links">
                     <li><A href="/rights/warrant" attr:class="link-row">
-                        <span class="link-title">{wc.title}</span>
-                        <span class="link-hint">{wc.summary}</span>
+                        <span class="link-title"><RichText text=wc.title links=false /></span>
+                        <span class="link-hint"><RichText text=wc.summary links=false /></span>
                     </A></li>
                     {page_links(of(PageKind::AfterArrest))}
                     {page_links(of(PageKind::Help))}

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use pocket_model::content::{Content, PageKind};
 
 use crate::components::page_footer::PageFooter;
+use crate::components::rich_text::RichText;
 use crate::components::section_view::SectionView;
 use crate::i18n::*;
 use crate::routes::not_found::NotFound;
@@ -17,7 +18,7 @@ pub fn LargePhrase(text: ReadSignal<Option<String>>, set_text: WriteSignal<Optio
     view! {
         <Show when=move || text.get().is_some()>
             <div class="large-phrase" role="dialog" aria-modal="true" aria-labelledby="large-phrase-text" data-testid="large-phrase">
-                <p id="large-phrase-text">{move || text.get().unwrap_or_default()}</p>
+                <p id="large-phrase-text">{move || text.get().map(|t| view! { <RichText text=t /> })}</p>
                 <button type="button" class="button" autofocus on:click=move |_| set_text.set(None)>
                     {t!(i18n, close_large)}
                 </button>
@@ -92,8 +93,8 @@ pub fn RightsPage() -> impl IntoView {
                     .collect_view();
                 view! {
                     {notice}
-                    <h1>{page.title}</h1>
-                    <p class="summary">{page.summary}</p>
+                    <h1><RichText text=page.title /></h1>
+                    <p class="summary"><RichText text=page.summary /></p>
                     {sections}
                     {related}
                     {map_link}

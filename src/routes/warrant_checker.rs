@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use pocket_model::content::{Content, WarrantChecker as Tree};
 
 use crate::components::page_footer::PageFooter;
+use crate::components::rich_text::{RichText, isolated};
 use crate::components::section_view::SectionView;
 use crate::i18n::*;
 use crate::services::locale_format::local_number;
@@ -76,15 +77,15 @@ pub fn WarrantChecker() -> impl IntoView {
                         next.push(c.id.clone());
                         view! {
                             <li><button type="button" class="choice" data-testid=format!("choice-{}", c.id)
-                                on:click=move |_| go.with_value(|g| g(next.clone()))>{c.text}</button></li>
+                                on:click=move |_| go.with_value(|g| g(next.clone()))><RichText text=c.text links=false /></button></li>
                         }
                     })
                     .collect_view();
                 view! {
-                    <p class="muted">{t!(i18n, warrant_step, n = local_number(step as u32))}</p>
+                    <p class="muted">{t!(i18n, warrant_step, n = isolated(local_number(step as u32)))}</p>
                     <fieldset class="question" data-testid=format!("question-{}", q.id)>
-                        <legend><h2>{q.text}</h2></legend>
-                        {q.hint.map(|h| view! { <p class="hint">{h}</p> })}
+                        <legend><h2><RichText text=q.text /></h2></legend>
+                        {q.hint.map(|h| view! { <p class="hint"><RichText text=h /></p> })}
                         <ul class="choices">{choices}</ul>
                     </fieldset>
                     {nav}
@@ -98,7 +99,7 @@ pub fn WarrantChecker() -> impl IntoView {
                 view! {
                     <div class="outcome" data-testid=format!("outcome-{}", o.id) role="status">
                         <p class="muted">{t!(i18n, warrant_result)}</p>
-                        <h2 class="outcome-title">{o.title}</h2>
+                        <h2 class="outcome-title"><RichText text=o.title /></h2>
                     </div>
                     {sections}
                     {nav}
@@ -113,7 +114,7 @@ pub fn WarrantChecker() -> impl IntoView {
     view! {
         <div class="screen warrant-checker" data-testid="screen-warrant">
             <h1>{t!(i18n, warrant_title)}</h1>
-            {move || content.get().and_then(|c| c.ok()).map(|b| view! { <p>{b.content.warrant_checker.summary.clone()}</p> })}
+            {move || content.get().and_then(|c| c.ok()).map(|b| view! { <p><RichText text=b.content.warrant_checker.summary.clone() /></p> })}
             {body}
         </div>
     }
