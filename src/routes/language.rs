@@ -1,6 +1,5 @@
 //! The language picker: each language named in its own script, with its translation status.
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use pocket_model::language::{LANGUAGES, Language, TranslationStatus};
 
 use crate::i18n::*;
@@ -17,11 +16,9 @@ pub fn status_text(status: TranslationStatus) -> impl Fn() -> String + Copy {
 }
 
 /// Switch the app to `lang` and remember the choice.
-pub fn switch_to(i18n: I18nContext<Locale>, settings: SettingsCtx, lang: &Language) {
-    if let Some(locale) = Locale::get_all().iter().find(|l| l.as_str() == lang.tag) {
-        i18n.set_locale(*locale);
-        settings.settings.update(|s| s.language = Some(lang.tag.to_owned()));
-    }
+pub fn switch_to(i18n: I18n, settings: SettingsCtx, lang: &'static Language) {
+    i18n.set_locale(Locale(lang));
+    settings.settings.update(|s| s.language = Some(lang.tag.to_owned()));
 }
 
 /// `/language`.

@@ -11,7 +11,6 @@ use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
 use crate::i18n::*;
 use crate::services::locale_format::{local_date, local_number, number_in};
-use leptos_i18n::Locale as _;
 use crate::routes::map::{loaded, tap_to};
 use crate::routes::not_found::NotFound;
 use crate::services::policy::use_policy;
