@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use pocket_model::language::{LANGUAGES, Language, TranslationStatus};
 
+use crate::components::speak_as::SpeakAsChoice;
 use crate::i18n::*;
 use crate::services::settings::{SettingsCtx, use_settings};
 
@@ -57,6 +58,7 @@ pub fn LanguagePicker() -> impl IntoView {
             <h1>{t!(i18n, language_title)}</h1>
             <p>{t!(i18n, language_intro)}</p>
             <ul class="lang-list">{options}</ul>
+            <SpeakAsChoice />
         </div>
     }
 }
