@@ -3,11 +3,11 @@ use leptos::prelude::*;
 use pocket_model::language::by_tag;
 
 use crate::components::page_footer::PageFooter;
+use crate::components::translation_status::status_text;
 use crate::i18n::*;
 use crate::services::content::use_content;
 use crate::services::fetch::fetch_text;
 use crate::services::locale_format::local_date;
-use crate::routes::language::status_text;
 use crate::services::offline::{OfflineReadiness, use_offline};
 
 /// The About screen.
