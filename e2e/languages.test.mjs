@@ -157,6 +157,40 @@ for (const tag of ["en", "ar"]) {
   });
 }
 
+test("speak as a woman / a man: the officer card shows the chosen forms where the language marks them, and keeps the choice", async () => {
+  const { page } = browser;
+  const gendered = JSON.parse(readFileSync("tools/languages.json", "utf8")).languages.filter((l) => l.marks_gender).map((l) => l.tag);
+  assert.ok(gendered.includes("pa") && gendered.includes("ar"), `languages that mark gender: ${gendered}`);
+  const ownText = (id) => page.locator(`[data-testid=officer-own-${id}]`).innerText().then(norm);
+  for (const tag of gendered) {
+    const items = officerStatements(content(tag));
+    const withForms = items.filter((i) => i.forms);
+    assert.ok(withForms.length > 0, `${tag}: some officer statement has forms`);
+    await useLanguage(tag);
+    await page.goto(BASE + "/card");
+    await screen(page, "card");
+    await page.locator(`[data-testid=officer-own-${items[0].id}]`).waitFor();
+    for (const [choice, pick] of [["woman", (i) => i.forms?.f ?? i.text], ["man", (i) => i.forms?.m ?? i.text], ["either", (i) => i.text]]) {
+      await page.click(`[data-testid=speak-as-${choice}]`);
+      assert.equal(await page.getAttribute(`[data-testid=speak-as-${choice}]`, "aria-pressed"), "true");
+      for (const i of items) assert.equal(await ownText(i.id), norm(pick(i)), `${tag} ${choice} ${i.id}`);
+    }
+    await page.click("[data-testid=speak-as-woman]");
+    await page.reload();
+    await screen(page, "card");
+    await page.locator(`[data-testid=officer-own-${withForms[0].id}]`).waitFor();
+    assert.equal(await ownText(withForms[0].id), norm(withForms[0].forms.f), `${tag}: the choice survives a reload`);
+    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("pocket-rights.settings")).speak_as), "woman");
+    if (tag === "pa") await shot(page, "card-pa-woman");
+    await page.click("[data-testid=speak-as-either]");
+  }
+  await useLanguage("en");
+  await page.goto(BASE + "/card");
+  await screen(page, "card");
+  await page.locator("[data-testid=officer-english] li").first().waitFor();
+  assert.equal(await page.locator("[data-testid=speak-as]").count(), 0, "English offers no choice");
+});
+
 const TOUCH_ROUTES = [["/", "home"], ["/card", "card"], ["/rights/door", "rights-page"], ["/map", "map"], ["/plan", "plan"], ["/about", "about"]];
 
 test("en: every control in main and nav is at least 44×44 px", async () => {
