@@ -41,7 +41,7 @@ fn Shell() -> impl IntoView {
     // The static officer card stays until the app's own card has its text (routes/officer_card.rs).
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
-        if location.pathname.get() != "/card" {
+        if location.pathname.get() != "/card" && !i18n.is_switching() {
             crate::dismiss_boot();
         }
     });

@@ -54,6 +54,8 @@ impl Locale {
 #[derive(Clone, Copy)]
 pub struct I18n {
     active: RwSignal<Active>,
+    /// True while a language's strings are being fetched.
+    switching: RwSignal<bool>,
     /// Bumped per switch, so that a slow fetch does not override a later choice.
     request: StoredValue<u32>,
 }
@@ -78,6 +80,11 @@ impl I18n {
         self.active.with(|a| a.problem.clone())
     }
 
+    /// Whether a switch is waiting for its strings (the static boot screen stays meanwhile).
+    pub fn is_switching(self) -> bool {
+        self.switching.get()
+    }
+
     /// Switch to `locale` once its strings are here (at once when they already are).
     pub fn set_locale(self, locale: Locale) {
         let lang = locale.0;
@@ -89,6 +96,7 @@ impl I18n {
         if let Some(strings) = LOADED.with(|l| l.borrow().get(lang.tag).cloned()) {
             return self.show(Active { lang, strings: Some(strings), problem: None });
         }
+        self.switching.set(true);
         leptos::task::spawn_local(async move {
             let loaded = load(lang).await;
             if self.request.get_value() != request {
@@ -111,6 +119,7 @@ impl I18n {
             let _ = html.set_attribute("dir", active.lang.dir.as_attr());
         }
         self.active.set(active);
+        self.switching.set(false);
     }
 
     /// The text of `key` in the current language (tracked).
@@ -140,7 +149,7 @@ async fn load(lang: &'static Language) -> Result<Arc<[String]>, String> {
 
 /// Start the service in `start` (English until its strings are here) and provide it.
 pub fn provide_i18n(start: &'static Language) -> I18n {
-    let i18n = I18n { active: RwSignal::new(Active { lang: FALLBACK, strings: None, problem: None }), request: StoredValue::new(0) };
+    let i18n = I18n { active: RwSignal::new(Active { lang: FALLBACK, strings: None, problem: None }), switching: RwSignal::new(false), request: StoredValue::new(0) };
     provide_context(i18n);
     i18n.set_locale(Locale(start));
     i18n

@@ -83,7 +83,7 @@ pub fn OfficerCard() -> impl IntoView {
     });
     let (speech_problem, set_speech_problem) = signal(None::<SpeechProblem>);
     Effect::new(move |_| {
-        if content.with(Option::is_some) {
+        if content.with(Option::is_some) && !i18n.is_switching() {
             crate::dismiss_boot();
         }
     });
