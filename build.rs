@@ -1,21 +1,20 @@
 //! Build steps before the app compiles:
-//! 1. check that `locales/` and `content/` have a file for every language of
-//!    `pocket_model::language::LANGUAGES`, and that Cargo.toml lists the same languages;
-//! 2. check that every UI locale has every key English has (naming language and key);
-//! 3. validate every content file against the schema and against English (naming file and id),
+//! 1. check that every UI locale has every key English has (naming language and key);
+//! 2. validate every content file against the schema and against English (naming file and id),
 //!    and its inline markup (`pocket_model::content::inline_rules`): phone numbers and web
 //!    addresses only inside `[[tel:]]` / `[[url:]]`, the same ones as English, Latin-script
 //!    names inside right-to-left sentences in `[[en:]]` (a warning for other scripts);
-//! 4. warn (naming ids) when a statement was reviewed more than 180 days before the build
+//! 3. warn (naming ids) when a statement was reviewed more than 180 days before the build
 //!    date, and fail past 365 days (`pocket_model::review_age`);
-//! 5. generate the leptos_i18n module (wasm32 only);
+//! 4. generate `ui_keys.rs`: one `UiKey` variant per English key (a key no locale has is a
+//!    compile error), English built in as the fallback, and the `{{ placeholder }}` names of
+//!    each key (a missing or unknown argument of `t!` is a compile error);
+//! 5. write the language table for everything outside Rust to `tools/languages.json`;
 //! 6. stamp the build date and label.
-use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use pocket_model::content::{compare_with_english, parse_content, parse_sources};
 use pocket_model::content::inline_rules;
 use pocket_model::language::{Direction, LANGUAGES};
 use pocket_model::ui_strings;
-use std::collections::BTreeSet;
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -27,7 +26,6 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-env-changed=POCKET_RIGHTS_BUILD_LABEL");
 
     let mut problems = Vec::new();
-    problems.extend(check_manifest_languages()?);
     problems.extend(check_locale_keys());
     problems.extend(check_content());
     problems.extend(check_review_age(&today_utc()));
@@ -41,37 +39,43 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rustc-env=POCKET_RIGHTS_BUILD_DATE={}", today_utc());
     println!("cargo::rustc-env=POCKET_RIGHTS_BUILD_LABEL={}", std::env::var("POCKET_RIGHTS_BUILD_LABEL").unwrap_or_default());
 
-    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
-        // interpolate_display: labels such as "Call {{ name }}" are also needed as plain strings.
-        let mut cfg = Config::new("en")?.parse_options(ParseOptions::new().interpolate_display(true));
-        for l in LANGUAGES.iter().filter(|l| l.tag != "en") {
-            cfg = cfg.add_locale(l.tag)?;
-        }
-        let infos = TranslationsInfos::parse(cfg)?;
-        infos.emit_diagnostics();
-        infos.rerun_if_locales_changed();
-        let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR unset")?).join("i18n");
-        infos.generate_i18n_module(out)?;
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR unset")?);
+    std::fs::write(out.join("ui_keys.rs"), ui_keys_module()?)?;
+    write_if_changed("tools/languages.json", &pocket_model::language::table_json())?;
+    Ok(())
+}
+
+/// Keep the file's time stamp when nothing changed (it is committed; tests compare it).
+fn write_if_changed(path: &str, text: &str) -> std::io::Result<()> {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text)?;
     }
     Ok(())
 }
 
-/// `[package.metadata.leptos-i18n] locales` must list exactly the languages of the model.
-fn check_manifest_languages() -> Result<Vec<String>, Box<dyn Error>> {
-    let manifest = std::fs::read_to_string("Cargo.toml")?;
-    let line = manifest
-        .lines()
-        .map(str::trim)
-        .skip_while(|l| *l != "[package.metadata.leptos-i18n]")
-        .find(|l| l.starts_with("locales"))
-        .ok_or("Cargo.toml: [package.metadata.leptos-i18n] has no `locales`")?;
-    let listed: BTreeSet<&str> = line.split('"').skip(1).step_by(2).collect();
-    let known: BTreeSet<&str> = LANGUAGES.iter().map(|l| l.tag).collect();
-    Ok(if listed == known {
-        vec![]
-    } else {
-        vec![format!("Cargo.toml: leptos-i18n locales {listed:?} differ from model/src/language.rs {known:?}")]
-    })
+/// The Rust side of the English UI strings: keys, texts, placeholders.
+fn ui_keys_module() -> Result<String, Box<dyn Error>> {
+    let serde_json::Value::Object(english) = read_json("locales/en.json")? else { return Err("locales/en.json: not a JSON object".into()) };
+    let mut variants = String::new();
+    let mut names = String::new();
+    let mut texts = String::new();
+    let mut args = String::new();
+    for (key, value) in &english {
+        let text = value.as_str().unwrap_or_default();
+        variants.push_str(&format!("    {key},\n"));
+        names.push_str(&format!("    {key:?},\n"));
+        texts.push_str(&format!("    {text:?},\n"));
+        let fields: String = ui_strings::placeholders(text).iter().map(|p| format!("pub {p}: (), ")).collect();
+        args.push_str(&format!("    pub struct {key} {{ {fields}}}\n"));
+    }
+    Ok(format!(
+        "/// One variant per key of `locales/en.json`.\n#[allow(non_camel_case_types)]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum UiKey {{\n{variants}}}\n\n\
+         /// Key names, in `UiKey` order.\npub const UI_KEYS: [&str; {n}] = [\n{names}];\n\n\
+         /// English texts, in `UiKey` order: built in, the fallback of every language.\npub const ENGLISH: [&str; {n}] = [\n{texts}];\n\n\
+         /// The `{{{{ placeholders }}}}` of each key as fields: `t!` builds one to check its arguments.\n\
+         #[allow(non_camel_case_types, dead_code)]\npub mod args {{\n{args}}}\n",
+        n = english.len()
+    ))
 }
 
 fn read_json(path: &str) -> Result<serde_json::Value, String> {
@@ -86,7 +90,7 @@ fn check_locale_keys() -> Vec<String> {
         Ok(_) => return vec!["locales/en.json: not a JSON object".into()],
         Err(e) => return vec![e],
     };
-    let mut out = Vec::new();
+    let mut out = ui_strings::check_english_keys(&english);
     for lang in LANGUAGES.iter().filter(|l| l.tag != "en") {
         let path = format!("locales/{}.json", lang.tag);
         match read_json(&path) {

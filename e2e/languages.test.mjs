@@ -8,10 +8,9 @@ import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { BASE, axe, content, launch, locale, localDate, localNumber, offlineReady, screen, shot, startServer, fill, norm, officerStatements, launchOffline, useLanguage as harnessUseLanguage } from "./harness.mjs";
 
-/** The LANGUAGES table, parsed from its source. */
-const LANGUAGES = [...readFileSync("model/src/language.rs", "utf8")
-  .matchAll(/lang\("([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(Ltr|Rtl)\s*,/g)]
-  .map(([, tag, native, english, dir]) => ({ tag, native, english, dir: dir.toLowerCase() }));
+/** The language table build.rs writes from model/src/language.rs. */
+const LANGUAGES = JSON.parse(readFileSync("tools/languages.json", "utf8")).languages
+  .map((l) => ({ tag: l.tag, native: l.native_name, english: l.english_name, dir: l.dir }));
 /** The script a language's UI strings must be written in, where it is not Latin. */
 const SCRIPT = {
   ar: /\p{Script=Arabic}/u, fa: /\p{Script=Arabic}/u, ps: /\p{Script=Arabic}/u,
@@ -26,7 +25,7 @@ const en = locale("en");
 
 let browser;
 before(async () => {
-  assert.equal(LANGUAGES.length, 18, "the LANGUAGES table parsed");
+  assert.equal(LANGUAGES.length, 18, "the language table has 18 languages");
   browser = await launchOffline();
 });
 after(async () => {
@@ -158,6 +157,40 @@ for (const tag of ["en", "ar"]) {
   });
 }
 
+test("speak as a woman / a man: the officer card shows the chosen forms where the language marks them, and keeps the choice", async () => {
+  const { page } = browser;
+  const gendered = JSON.parse(readFileSync("tools/languages.json", "utf8")).languages.filter((l) => l.marks_gender).map((l) => l.tag);
+  assert.ok(gendered.includes("pa") && gendered.includes("ar"), `languages that mark gender: ${gendered}`);
+  const ownText = (id) => page.locator(`[data-testid=officer-own-${id}]`).innerText().then(norm);
+  for (const tag of gendered) {
+    const items = officerStatements(content(tag));
+    const withForms = items.filter((i) => i.forms);
+    assert.ok(withForms.length > 0, `${tag}: some officer statement has forms`);
+    await useLanguage(tag);
+    await page.goto(BASE + "/card");
+    await screen(page, "card");
+    await page.locator(`[data-testid=officer-own-${items[0].id}]`).waitFor();
+    for (const [choice, pick] of [["woman", (i) => i.forms?.f ?? i.text], ["man", (i) => i.forms?.m ?? i.text], ["either", (i) => i.text]]) {
+      await page.click(`[data-testid=speak-as-${choice}]`);
+      assert.equal(await page.getAttribute(`[data-testid=speak-as-${choice}]`, "aria-pressed"), "true");
+      for (const i of items) assert.equal(await ownText(i.id), norm(pick(i)), `${tag} ${choice} ${i.id}`);
+    }
+    await page.click("[data-testid=speak-as-woman]");
+    await page.reload();
+    await screen(page, "card");
+    await page.locator(`[data-testid=officer-own-${withForms[0].id}]`).waitFor();
+    assert.equal(await ownText(withForms[0].id), norm(withForms[0].forms.f), `${tag}: the choice survives a reload`);
+    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("pocket-rights.settings")).speak_as), "woman");
+    if (tag === "pa") await shot(page, "card-pa-woman");
+    await page.click("[data-testid=speak-as-either]");
+  }
+  await useLanguage("en");
+  await page.goto(BASE + "/card");
+  await screen(page, "card");
+  await page.locator("[data-testid=officer-english] li").first().waitFor();
+  assert.equal(await page.locator("[data-testid=speak-as]").count(), 0, "English offers no choice");
+});
+
 const TOUCH_ROUTES = [["/", "home"], ["/card", "card"], ["/rights/door", "rights-page"], ["/map", "map"], ["/plan", "plan"], ["/about", "about"]];
 
 test("en: every control in main and nav is at least 44×44 px", async () => {
@@ -167,7 +200,7 @@ test("en: every control in main and nav is at least 44×44 px", async () => {
   for (const [path, id] of TOUCH_ROUTES) {
     await page.goto(BASE + path);
     await screen(page, id);
-    await page.waitForFunction(() => !document.querySelector("main").textContent.includes("Loading"), null, { timeout: 20000 }).catch(() => {});
+    await page.waitForFunction((loading) => !document.querySelector("main").textContent.includes(loading), en.loading, { timeout: 20000 });
     if (id === "card") await page.locator("[data-testid=officer-english] li").first().waitFor();
     if (id === "map") await page.locator("[data-testid=state-list] li").first().waitFor();
     if (id === "rights-page") await page.locator("[data-testid=page-footer]").waitFor();

@@ -158,6 +158,30 @@ test("a corrupt content file or map file: a clear message and a working app", as
   }
 });
 
+test("a corrupt or missing UI strings file: English words with a notice, and a working app", async () => {
+  for (const broken of [
+    (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"app_name":"Pocket' }),
+    (route) => route.fulfill({ status: 404, body: "" }),
+  ]) {
+    const b = await launch({ locale: "es-MX", serviceWorkers: "block" });
+    try {
+      await b.page.route("**/locales/es.json", broken);
+      await b.page.goto(BASE + "/");
+      await screen(b.page, "home");
+      const notice = b.page.locator("[data-testid=ui-strings-problem]");
+      await notice.waitFor();
+      assert.equal(await notice.innerText(), en.ui_strings_error.replace("{{ language }}", "Español"));
+      assert.equal(await b.page.locator(".officer-button-label").innerText(), en.home_show_officer);
+      // The rest still works: the rights content in Spanish, under English words.
+      await b.page.click('nav.bottom-nav a[href="/rights"]');
+      await screen(b.page, "rights");
+      assert.equal(await b.page.locator("h1").innerText(), en.rights_title);
+    } finally {
+      await b.close();
+    }
+  }
+});
+
 test("About shows the version and the build date", async () => {
   const { page } = browser;
   await page.goto(BASE + "/about");

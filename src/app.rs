@@ -16,50 +16,32 @@ use crate::services::settings::{SettingsCtx, provide_settings};
 pub fn App() -> impl IntoView {
     leptos_meta::provide_meta_context();
     view! {
-        <I18nContextProvider enable_cookie=false set_dir_attr_on_html=false>
-            <Router>
-                <Shell />
-            </Router>
-        </I18nContextProvider>
+        <Router>
+            <Shell />
+        </Router>
     }
 }
 
-/// Pick the start language: the saved choice, else the browser's, else English.
-fn start_language(settings: SettingsCtx) {
-    let i18n = use_i18n();
+/// The start language: the saved choice, else the browser's, else English.
+fn start_language(settings: SettingsCtx) -> &'static pocket_model::language::Language {
     let browser: Vec<String> = web_sys::window()
         .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
         .unwrap_or_default();
     let saved = settings.settings.with_untracked(|s| s.language.clone());
-    let chosen = pocket_model::language::choose(saved.as_deref(), &browser);
-    if let Some(&locale) = Locale::get_all().iter().find(|l| l.as_str() == chosen.tag) {
-        i18n.set_locale(locale);
-        // leptos_i18n's provider resets the locale to the browser's from an effect of its own
-        // once after start; this effect, created later, runs after it and restores the choice.
-        Effect::new(move |_| i18n.set_locale(locale));
-    }
+    pocket_model::language::choose(saved.as_deref(), &browser)
 }
 
 #[component]
 fn Shell() -> impl IntoView {
-    let i18n = use_i18n();
     let settings = provide_settings();
-    start_language(settings);
+    let i18n = provide_i18n(start_language(settings));
     provide_offline();
     provide_content();
     provide_policy();
-    // Text direction from our own language table (leptos_i18n says "auto" for languages its
-    // ICU data does not know, such as Tagalog, Haitian Creole and Hmong).
-    Effect::new(move |_| {
-        let dir = pocket_model::language::by_tag(i18n.get_locale().as_str()).map(|l| l.dir).unwrap_or(pocket_model::language::Direction::Ltr);
-        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = html.set_attribute("dir", dir.as_attr());
-        }
-    });
     // The static officer card stays until the app's own card has its text (routes/officer_card.rs).
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
-        if location.pathname.get() != "/card" {
+        if location.pathname.get() != "/card" && !i18n.is_switching() {
             crate::dismiss_boot();
         }
     });
@@ -71,11 +53,16 @@ fn Shell() -> impl IntoView {
             <NetStatus />
             <A href="/language" attr:class="lang-button" attr:data-testid="language-button">
                 <span aria-hidden="true">"🌐 "</span>
-                {move || current_language_name(i18n.get_locale())}
+                {move || i18n.get_locale().0.native_name}
                 <span class="visually-hidden">" — " {t!(i18n, language_button)}</span>
             </A>
         </header>
         <UpdatePrompt />
+        {move || i18n.problem().map(|_| view! {
+            <p class="notice" role="status" data-testid="ui-strings-problem">
+                {t!(i18n, ui_strings_error, language = move || i18n.get_locale().0.native_name)}
+            </p>
+        })}
         <main id="main" tabindex="-1">
             <AppRoutes />
         </main>
@@ -87,9 +74,4 @@ fn Shell() -> impl IntoView {
             <A href="/about">{t!(i18n, nav_about)}</A>
         </nav>
     }
-}
-
-/// The language's own name, for the header button.
-pub fn current_language_name(locale: Locale) -> &'static str {
-    pocket_model::language::by_tag(locale.as_str()).map(|l| l.native_name).unwrap_or("English")
 }

@@ -1,14 +1,14 @@
 //! Pocket Rights: the browser app.
 //!
 //! - `app`: the root component, providers and the shell (header, navigation, update prompt).
+//! - `i18n`: the language service (current language, UI strings, `t!` / `t_string!`).
 //! - `routes`: one file per screen; `routes.rs` holds the route table.
 //! - `components`: pieces several screens share.
 //! - `services`: app-wide state behind `provide_x()` / `use_x()` pairs (settings, content,
 //!   offline shell) and the browser edges (storage, fetch).
 //! - `pocket_model` (the `model/` crate): plain-Rust domain logic with native tests.
 #[cfg(target_arch = "wasm32")]
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
-
+pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]

@@ -3,14 +3,17 @@
 // English statements plus every language's, from content/<tag>.json; a tiny inline script
 // shows the saved (or the browser's) language and the card when the URL is /card.
 // The app replaces this block when its own card is ready (src/lib.rs dismiss_boot).
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("prerender-boot: run me as a Trunk hook (TRUNK_STAGING_DIR unset)");
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-const RTL = new Set(["ar", "fa", "ps"]);
+// The language table build.rs writes from model/src/language.rs: tags, directions, and how
+// browser tags map to ours (the boot script below applies the same aliases as the app).
+const TABLE = JSON.parse(readFileSync("tools/languages.json", "utf8"));
+const DIR = Object.fromEntries(TABLE.languages.map((l) => [l.tag, l.dir]));
 
 // Content text may carry inline markup (model/src/inline.rs; the app renders it in
 // src/components/rich_text.rs): [[tel:…]] and [[url:…]] become isolated left-to-right links,
@@ -44,16 +47,13 @@ function statements(tag) {
     .flatMap((s) => s.items.map((i) => i.text));
 }
 
-const tags = readdirSync("content")
-  .filter((f) => f.endsWith(".json") && f !== "sources.json")
-  .map((f) => f.slice(0, -5))
-  .sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)));
+const tags = TABLE.languages.map((l) => l.tag);
 const ui = Object.fromEntries(tags.map((t) => [t, JSON.parse(readFileSync(`locales/${t}.json`, "utf8"))]));
 const en = ui.en;
 const list = (items) => `<ul class="card-statements">${items.map((t) => `<li>${rich(t)}</li>`).join("")}</ul>`;
 
 const own = tags.filter((t) => t !== "en").map((t) =>
-  `<section class="card-own" data-boot-lang="${t}" lang="${t}" dir="${RTL.has(t) ? "rtl" : "ltr"}" hidden>` +
+  `<section class="card-own" data-boot-lang="${t}" lang="${t}" dir="${DIR[t]}" hidden>` +
   `<h2>${esc(ui[t].card_in_your_language)}</h2>${list(statements(t))}</section>`).join("");
 const labels = Object.fromEntries(tags.map((t) => [t, ui[t].home_show_officer]));
 
@@ -67,11 +67,13 @@ ${own}
 </div>
 </main>
 <script>(function(){
-var L=${JSON.stringify(labels)},t=null;
+var L=${JSON.stringify(labels)},A=${JSON.stringify(TABLE.browser_aliases)},t=null;
 try{t=(JSON.parse(localStorage.getItem("pocket-rights.settings")||"{}")||{}).language||null}catch(e){}
-if(!L[t]){t=null;(navigator.languages||[]).some(function(x){x=String(x).toLowerCase();var p=x.split(/[-_]/)[0];
-if(p==="zh"){p=/hant|tw|hk|mo/.test(x)?"zh-Hant":"zh-Hans"}if(p==="fil")p="tl";if(L[p]){t=p;return true}return false})}
-t=t||"en";var b=document.getElementById("boot");
+function m(x){x=String(x).trim().replace(/_/g,"-");for(var k in L)if(k.toLowerCase()===x.toLowerCase())return k;
+var s=x.toLowerCase().split("-"),p=s.shift();for(var i=0;i<A.length;i++){var a=A[i];
+if(a.primary===p&&(!a.any.length||s.some(function(r){return a.any.indexOf(r)>=0})))return a.tag}return L[p]?p:null}
+if(!L[t]){t=null;(navigator.languages||[]).some(function(x){t=m(x);return !!t})}
+t=t||"${TABLE.fallback}";var b=document.getElementById("boot");
 if(location.pathname==="/card"){b.querySelector('[data-boot="home"]').hidden=true;b.querySelector('[data-boot="card"]').hidden=false;
 var o=b.querySelector('[data-boot-lang="'+t+'"]');if(o)o.hidden=false}
 else{b.querySelector("[data-boot-label]").textContent=L[t]}

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::date::IsoDate;
+use crate::language::SpeakAs;
 
 pub mod inline_rules;
 
@@ -50,6 +51,29 @@ pub struct Item {
     /// Marks a statement whose facts are disputed or not settled; the app flags it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub contested: bool,
+    /// A first-person sentence as a woman and as a man says it, where the language marks it
+    /// (`Language::marks_gender`); `text` is the form for "either".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forms: Option<Forms>,
+}
+
+/// The gendered forms of an item's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forms {
+    pub f: String,
+    pub m: String,
+}
+
+impl Item {
+    /// The text as the person chose the app to speak for them.
+    pub fn text_as(&self, speak_as: SpeakAs) -> &str {
+        match (&self.forms, speak_as) {
+            (Some(f), SpeakAs::Woman) => &f.f,
+            (Some(f), SpeakAs::Man) => &f.m,
+            _ => &self.text,
+        }
+    }
 }
 
 /// What changed and when.
@@ -241,11 +265,33 @@ impl Checker<'_> {
         }
     }
 
+    /// Forms only where the language marks gender, both filled; no "a/b" slashes left in a
+    /// first-person section of such a language (they belong in `forms`).
+    fn forms(&mut self, item: &Item, marks_gender: bool, first_person: bool) {
+        match &item.forms {
+            Some(_) if !marks_gender => self.fail(&item.id, "forms in a language the table marks as not gendered (model/src/language.rs)"),
+            Some(f) => {
+                self.non_empty(&item.id, "forms.f", &f.f);
+                self.non_empty(&item.id, "forms.m", &f.m);
+            }
+            None if marks_gender && first_person && has_slashed_forms(&item.text) => {
+                self.fail(&item.id, "text has slashed forms (a/b): give \"forms\": {\"f\": …, \"m\": …}")
+            }
+            None => {}
+        }
+    }
+
     fn date(&mut self, id: &str, field: &str, value: &str) {
         if IsoDate::parse(value).is_none() {
             self.fail(id, format!("{field} '{value}' is not a YYYY-MM-DD date"));
         }
     }
+}
+
+/// "ਰਹਾਂਗਾ/ਰਹਾਂਗੀ": a slash between two letters.
+fn has_slashed_forms(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(3).any(|w| w[1] == '/' && w[0].is_alphabetic() && w[2].is_alphabetic())
 }
 
 /// Parse and check `sources.json`.
@@ -276,6 +322,7 @@ pub fn parse_content(file: &str, lang: &str, raw: &str, sources: &SourceList) ->
         vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid content JSON: {e}") }]
     })?;
     let mut c = Checker { file, errors: Vec::new() };
+    let lang_marks_gender = crate::language::by_tag(lang).is_some_and(|l| l.marks_gender);
     if content.format != CONTENT_FORMAT {
         c.fail("-", format!("format {} but the app reads format {CONTENT_FORMAT}", content.format));
     }
@@ -303,6 +350,7 @@ pub fn parse_content(file: &str, lang: &str, raw: &str, sources: &SourceList) ->
             for i in &s.items {
                 claim(c, &i.id);
                 c.non_empty(&i.id, "text", &i.text);
+                c.forms(i, lang_marks_gender, matches!(s.kind, SectionKind::Statements | SectionKind::Say));
                 c.date(&i.id, "reviewed", &i.reviewed);
                 if i.sources.is_empty() {
                     c.fail(&i.id, "no source");
@@ -598,4 +646,29 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn forms_are_checked_against_the_language_table() {
+        let sources = parse_sources("s", SOURCES_FOR_FORMS).unwrap();
+        let item = |extra: &str, text: &str| {
+            format!(r#"{{"format":1,"lang":"LANG","pages":[{{"id":"card","kind":"officer","title":"t","summary":"s","sections":[{{"id":"card-st","kind":"statements","items":[
+              {{"id":"officer-free","text":"{text}"{extra},"sources":["const-5a"],"reviewed":"2026-11-28"}}]}}]}}],
+              "warrant_checker":{{"title":"W","summary":"S","start":"q","questions":[{{"id":"q","text":"?","choices":[{{"id":"c","text":"c","next":"o"}},{{"id":"c2","text":"d","next":"o"}}]}}],
+              "outcomes":[{{"id":"o","title":"o","sections":[{{"id":"o-s","kind":"text","items":[{{"id":"o-1","text":"x","sources":["const-5a"],"reviewed":"2026-11-28"}}]}}]}}]}}}}"#)
+        };
+        let check = |lang: &str, raw: String| parse_content("f", lang, &raw.replace("LANG", lang), &sources).map_err(|e| e.iter().map(|e| e.problem.clone()).collect::<Vec<_>>());
+        let forms = r#","forms":{"f":"هل أنا حرّة؟","m":"هل أنا حرّ؟"}"#;
+        let ok = check("ar", item(forms, "هل أنا حرّ؟")).unwrap();
+        let it = &ok.pages[0].sections[0].items[0];
+        assert_eq!(it.text_as(SpeakAs::Woman), "هل أنا حرّة؟");
+        assert_eq!(it.text_as(SpeakAs::Man), "هل أنا حرّ؟");
+        assert_eq!(it.text_as(SpeakAs::Either), "هل أنا حرّ؟");
+        assert!(check("en", item(forms, "Am I free?")).unwrap_err()[0].contains("not gendered"));
+        assert!(check("pa", item("", "ਮੈਂ ਚੁੱਪ ਰਹਾਂਗਾ/ਰਹਾਂਗੀ।")).unwrap_err()[0].contains("slashed forms"));
+        assert!(check("ar", item(r#","forms":{"f":" ","m":"x"}"#, "x")).unwrap_err()[0].contains("forms.f"));
+        assert!(check("en", item("", "and/or")).is_ok(), "English does not mark gender: a slash is just a slash");
+    }
 }
+
+#[cfg(test)]
+const SOURCES_FOR_FORMS: &str = r#"{"format":1,"sources":[{"id":"const-5a","title":"t","url":"https://example.org","publisher":"p","accessed":"2026-11-28"}]}"#;

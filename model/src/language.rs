@@ -20,6 +20,18 @@ impl Direction {
     }
 }
 
+/// How the person chose the app to speak for them in first-person sentences, where the
+/// language marks gender (`Language::marks_gender`). Stored in the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakAs {
+    /// Both forms, or the one form the language has ("text" of an item).
+    #[default]
+    Either,
+    Woman,
+    Man,
+}
+
 /// How far a translation has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TranslationStatus {
@@ -42,10 +54,13 @@ pub struct Language {
     pub english_name: &'static str,
     pub dir: Direction,
     pub status: TranslationStatus,
+    /// First-person sentences differ for a woman and a man ("I will remain silent"), so the
+    /// person may choose how the app speaks for them (`Settings.speak_as`).
+    pub marks_gender: bool,
 }
 
-const fn lang(tag: &'static str, native_name: &'static str, english_name: &'static str, dir: Direction, status: TranslationStatus) -> Language {
-    Language { tag, native_name, english_name, dir, status }
+const fn lang(tag: &'static str, native_name: &'static str, english_name: &'static str, dir: Direction, status: TranslationStatus, marks_gender: bool) -> Language {
+    Language { tag, native_name, english_name, dir, status, marks_gender }
 }
 
 use Direction::{Ltr, Rtl};
@@ -53,24 +68,24 @@ use TranslationStatus::{AwaitingReview, Original};
 
 /// Every language of this build, English first.
 pub const LANGUAGES: &[Language] = &[
-    lang("en", "English", "English", Ltr, Original),
-    lang("es", "Español", "Spanish", Ltr, AwaitingReview),
-    lang("zh-Hans", "简体中文", "Chinese (Simplified)", Ltr, AwaitingReview),
-    lang("zh-Hant", "繁體中文", "Chinese (Traditional)", Ltr, AwaitingReview),
-    lang("vi", "Tiếng Việt", "Vietnamese", Ltr, AwaitingReview),
-    lang("ko", "한국어", "Korean", Ltr, AwaitingReview),
-    lang("tl", "Tagalog", "Tagalog", Ltr, AwaitingReview),
-    lang("ht", "Kreyòl ayisyen", "Haitian Creole", Ltr, AwaitingReview),
-    lang("ar", "العربية", "Arabic", Rtl, AwaitingReview),
-    lang("fa", "فارسی", "Farsi", Rtl, AwaitingReview),
-    lang("ps", "پښتو", "Pashto", Rtl, AwaitingReview),
-    lang("pt", "Português", "Portuguese", Ltr, AwaitingReview),
-    lang("fr", "Français", "French", Ltr, AwaitingReview),
-    lang("ru", "Русский", "Russian", Ltr, AwaitingReview),
-    lang("uk", "Українська", "Ukrainian", Ltr, AwaitingReview),
-    lang("pa", "ਪੰਜਾਬੀ", "Punjabi", Ltr, AwaitingReview),
-    lang("ti", "ትግርኛ", "Tigrinya", Ltr, AwaitingReview),
-    lang("hmn", "Hmoob", "Hmong", Ltr, AwaitingReview),
+    lang("en", "English", "English", Ltr, Original, false),
+    lang("es", "Español", "Spanish", Ltr, AwaitingReview, false),
+    lang("zh-Hans", "简体中文", "Chinese (Simplified)", Ltr, AwaitingReview, false),
+    lang("zh-Hant", "繁體中文", "Chinese (Traditional)", Ltr, AwaitingReview, false),
+    lang("vi", "Tiếng Việt", "Vietnamese", Ltr, AwaitingReview, false),
+    lang("ko", "한국어", "Korean", Ltr, AwaitingReview, false),
+    lang("tl", "Tagalog", "Tagalog", Ltr, AwaitingReview, false),
+    lang("ht", "Kreyòl ayisyen", "Haitian Creole", Ltr, AwaitingReview, false),
+    lang("ar", "العربية", "Arabic", Rtl, AwaitingReview, true),
+    lang("fa", "فارسی", "Farsi", Rtl, AwaitingReview, false),
+    lang("ps", "پښتو", "Pashto", Rtl, AwaitingReview, true),
+    lang("pt", "Português", "Portuguese", Ltr, AwaitingReview, false),
+    lang("fr", "Français", "French", Ltr, AwaitingReview, false),
+    lang("ru", "Русский", "Russian", Ltr, AwaitingReview, false),
+    lang("uk", "Українська", "Ukrainian", Ltr, AwaitingReview, false),
+    lang("pa", "ਪੰਜਾਬੀ", "Punjabi", Ltr, AwaitingReview, true),
+    lang("ti", "ትግርኛ", "Tigrinya", Ltr, AwaitingReview, false),
+    lang("hmn", "Hmoob", "Hmong", Ltr, AwaitingReview, false),
 ];
 
 /// The language used when nothing else fits.
@@ -80,6 +95,19 @@ pub const FALLBACK: &Language = &LANGUAGES[0];
 pub fn by_tag(tag: &str) -> Option<&'static Language> {
     LANGUAGES.iter().find(|l| l.tag.eq_ignore_ascii_case(tag))
 }
+
+/// Browser tags whose primary subtag is not ours: `(primary, any of these later subtags, our
+/// tag)`, the first match wins; an empty list matches any. Written out for the boot script
+/// too (`table_json`).
+pub const BROWSER_ALIASES: &[(&str, &[&str], &str)] = &[
+    // Chinese: the script decides; regions imply it when the script is absent.
+    ("zh", &["hant", "tw", "hk", "mo"], "zh-Hant"),
+    ("zh", &[], "zh-Hans"),
+    // Tagalog is often reported as Filipino.
+    ("fil", &[], "tl"),
+    // Persian: Dari ("prs") reads the same script and is close enough for the picker's guess.
+    ("prs", &[], "fa"),
+];
 
 /// Map a browser language tag ("es-MX", "zh-TW", "pt_BR") to a supported language.
 pub fn from_browser_tag(tag: &str) -> Option<&'static Language> {
@@ -94,17 +122,34 @@ pub fn from_browser_tag(tag: &str) -> Option<&'static Language> {
     let mut parts = lower.split('-');
     let primary = parts.next().unwrap_or_default();
     let rest: Vec<&str> = parts.collect();
-    let tag = match primary {
-        // Chinese: the script decides; regions imply it when the script is absent.
-        "zh" if rest.iter().any(|p| *p == "hant" || *p == "tw" || *p == "hk" || *p == "mo") => "zh-Hant",
-        "zh" => "zh-Hans",
-        // Tagalog is often reported as Filipino.
-        "fil" => "tl",
-        // Persian: Dari ("prs") reads the same script and is close enough for the picker's guess.
-        "prs" => "fa",
-        other => other,
-    };
-    by_tag(tag)
+    let alias = BROWSER_ALIASES
+        .iter()
+        .find(|(p, any, _)| *p == primary && (any.is_empty() || rest.iter().any(|r| any.contains(r))))
+        .map(|(_, _, tag)| *tag);
+    by_tag(alias.unwrap_or(primary))
+}
+
+/// The language table for everything outside Rust (the boot script in `tools/`, the browser
+/// tests): build.rs writes it to `tools/languages.json`.
+pub fn table_json() -> String {
+    let languages: Vec<serde_json::Value> = LANGUAGES
+        .iter()
+        .map(|l| {
+            serde_json::json!({
+                "tag": l.tag, "native_name": l.native_name, "english_name": l.english_name,
+                "dir": l.dir.as_attr(), "status": format!("{:?}", l.status), "marks_gender": l.marks_gender,
+            })
+        })
+        .collect();
+    let aliases: Vec<serde_json::Value> =
+        BROWSER_ALIASES.iter().map(|(p, any, tag)| serde_json::json!({ "primary": p, "any": any, "tag": tag })).collect();
+    let table = serde_json::json!({
+        "generated_by": "build.rs from model/src/language.rs; do not edit",
+        "fallback": FALLBACK.tag,
+        "languages": languages,
+        "browser_aliases": aliases,
+    });
+    serde_json::to_string_pretty(&table).unwrap_or_default() + "\n"
 }
 
 /// Which language to start in: the saved choice if it is still supported, else the first of
@@ -144,6 +189,13 @@ mod tests {
         assert_eq!(choose(None, &tags(&["zh-Hant-HK"])).tag, "zh-Hant");
         assert_eq!(choose(None, &tags(&["fil-PH"])).tag, "tl");
         assert_eq!(choose(None, &tags(&["pt-BR"])).tag, "pt");
+        assert_eq!(choose(None, &tags(&["prs-AF"])).tag, "fa");
+    }
+
+    #[test]
+    fn the_written_table_is_fresh() {
+        let written = include_str!("../../tools/languages.json");
+        assert_eq!(written, table_json(), "tools/languages.json is stale: build once (build.rs rewrites it)");
     }
 
     #[test]

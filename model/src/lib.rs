@@ -1,5 +1,6 @@
 //! Plain-Rust domain logic of Pocket Rights. Compiles on every target: the app (wasm32) uses
 //! it, the data pipeline and build.rs use it natively, and native `cargo test` covers it.
+pub mod chart;
 pub mod content;
 pub mod date;
 pub mod geo;

@@ -2,6 +2,8 @@
 //! that no longer parses is handled: reported and kept aside, never lost or fatal.
 use serde::{Deserialize, Serialize};
 
+use crate::language::SpeakAs;
+
 /// localStorage key of the settings.
 pub const SETTINGS_KEY: &str = "pocket-rights.settings";
 /// Version of the settings schema written today.
@@ -14,11 +16,14 @@ pub struct Settings {
     /// Tag of the chosen language; `None` until the person picks one.
     #[serde(default)]
     pub language: Option<String>,
+    /// How first-person sentences speak for the person where the language marks gender.
+    #[serde(default)]
+    pub speak_as: SpeakAs,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { version: SETTINGS_VERSION, language: None }
+        Self { version: SETTINGS_VERSION, language: None, speak_as: SpeakAs::Either }
     }
 }
 
@@ -53,7 +58,7 @@ mod tests {
 
     #[test]
     fn roundtrip() {
-        let s = Settings { version: SETTINGS_VERSION, language: Some("es".into()) };
+        let s = Settings { version: SETTINGS_VERSION, language: Some("pa".into()), speak_as: SpeakAs::Woman };
         let raw = serde_json::to_string(&s).unwrap();
         assert_eq!(load_settings(Some(&raw)), Loaded::Ok(s));
     }

@@ -1,5 +1,6 @@
 //! UI strings (`locales/<tag>.json`) against English: every key present, none empty, the same
-//! `{{ placeholders }}`, no key English lacks. Used by build.rs and `examples/check_language.rs`.
+//! `{{ placeholders }}`, no key English lacks. Used by build.rs, `examples/check_language.rs`
+//! and the app, which reads a language's file at run time with `parse_strings`.
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -30,6 +31,62 @@ pub fn compare_with_english(file: &str, tag: &str, other: &Map<String, Value>, e
     out
 }
 
+/// English keys must be Rust names (build.rs makes one `UiKey` variant of each). Plural
+/// variants (`_one` / `_other`) are refused: no string needs them today and the app's loader
+/// does not pick between them; add that to the loader before adding such a key.
+pub fn check_english_keys(english: &Map<String, Value>) -> Vec<String> {
+    let ident = |k: &str| k.starts_with(|c: char| c.is_ascii_lowercase()) && k.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let mut out = Vec::new();
+    for (key, value) in english {
+        if !ident(key) {
+            out.push(format!("locales/en.json: key '{key}' is not snake_case"));
+        }
+        if key.ends_with("_one") || key.ends_with("_other") {
+            out.push(format!("locales/en.json: key '{key}' looks like a plural form; the loader has no plurals (src/i18n.rs)"));
+        }
+        match value.as_str() {
+            None => out.push(format!("locales/en.json: key '{key}' is not a string")),
+            Some(s) => out.extend(placeholders(s).into_iter().filter(|p| !ident(p)).map(|p| format!("locales/en.json: key '{key}' has placeholder '{p}' that is not snake_case"))),
+        }
+    }
+    out
+}
+
+/// Read a language's UI strings at run time: the texts in the order of `keys` (English's), or
+/// the first problem (not JSON, a key missing or empty, other placeholders than English).
+pub fn parse_strings(file: &str, tag: &str, raw: &str, keys: &[&str], english: &[&str]) -> Result<Vec<String>, String> {
+    let Ok(Value::Object(mut map)) = serde_json::from_str::<Value>(raw) else {
+        return Err(format!("{file}: not a JSON object"));
+    };
+    let mut out = Vec::with_capacity(keys.len());
+    for (key, en) in keys.iter().zip(english) {
+        match map.remove(*key) {
+            Some(Value::String(s)) if !s.trim().is_empty() && placeholders(&s) == placeholders(en) => out.push(s),
+            Some(_) => return Err(format!("{file}: language '{tag}' key '{key}' is empty or differs from English")),
+            None => return Err(format!("{file}: language '{tag}' lacks UI key '{key}'")),
+        }
+    }
+    Ok(out)
+}
+
+/// Fill the `{{ name }}` placeholders of `template`; a placeholder without a value stays as is.
+pub fn interpolate(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start..].find("}}") else { break };
+        let name = rest[start + 2..start + len].trim();
+        out.push_str(&rest[..start]);
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(v),
+            None => out.push_str(&rest[start..start + len + 2]),
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +109,29 @@ mod tests {
             ]
         );
         assert!(compare_with_english("locales/en.json", "en", &en, &en).is_empty());
+    }
+
+    #[test]
+    fn parse_strings_keeps_key_order_and_refuses_partial_or_corrupt_files() {
+        let keys = ["a", "b"];
+        let en = ["Hello", "Call {{ name }}"];
+        assert_eq!(parse_strings("f", "es", r#"{"b":"Llamar a {{name}}","a":"Hola"}"#, &keys, &en), Ok(vec!["Hola".into(), "Llamar a {{name}}".into()]));
+        assert_eq!(parse_strings("f", "es", r#"{"a":"Hola"}"#, &keys, &en), Err("f: language 'es' lacks UI key 'b'".into()));
+        assert_eq!(parse_strings("f", "es", r#"{"a":"Hola","b":"Llamar"}"#, &keys, &en), Err("f: language 'es' key 'b' is empty or differs from English".into()));
+        assert_eq!(parse_strings("f", "es", "{\"a\":\"Ho", &keys, &en), Err("f: not a JSON object".into()));
+        assert_eq!(parse_strings("f", "es", "<!doctype html>", &keys, &en), Err("f: not a JSON object".into()));
+    }
+
+    #[test]
+    fn interpolate_fills_known_placeholders_only() {
+        assert_eq!(interpolate("{{ n }} on {{date}}", &[("n", "3".into()), ("date", "May 1".into())]), "3 on May 1");
+        assert_eq!(interpolate("Call {{ name }}", &[]), "Call {{ name }}");
+        assert_eq!(interpolate("no braces {{ open", &[("open", "x".into())]), "no braces {{ open");
+    }
+
+    #[test]
+    fn english_keys_must_be_names_without_plural_forms() {
+        assert!(check_english_keys(&map(r#"{"ok_key":"Hi {{ name }}"}"#)).is_empty());
+        assert_eq!(check_english_keys(&map(r#"{"Bad-Key":"x","item_one":"1 item","c":"{{ A b }}"}"#)).len(), 3);
     }
 }

@@ -23,7 +23,7 @@ pub fn DataNote(as_of: String, source: SourceRef) -> impl IntoView {
             <p>
                 <strong>{t!(i18n, data_as_of, date = isolated(local_date(date.clone())))}</strong>
                 " · "
-                <span>{t!(i18n, data_source, source = move || view! { <bdi lang="en">{title.clone()}</bdi> })}</span>
+                <span>{t!(i18n, data_source, source = isolated(move || title.clone()))}</span>
             </p>
             {source.url.starts_with("https://").then(|| view! {
                 <p class="source-url"><a dir="ltr" href=source.url.clone() rel="noreferrer noopener" target="_blank">{source.url.clone()}</a></p>

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use crate::components::rich_text::isolated;
 use crate::i18n::*;
-use leptos_i18n::Locale as _;
 use crate::services::locale_format::{age_in, local_date, local_number};
 use crate::services::policy::today;
 use pocket_model::date::IsoDate;
@@ -18,7 +17,6 @@ pub fn PageFooter(
     /// Newest review date of the statements on the screen.
     reviewed: Option<String>,
     /// Oldest review date of the statements on the screen: "Checked 3 months ago".
-    #[prop(optional)]
     oldest: Option<String>,
     /// Source ids used on the screen, in first-use order.
     source_ids: Vec<String>,

@@ -37,11 +37,12 @@ pub fn RichText(
         .into_any()
 }
 
-/// A value (a date, a count, a name) isolated in `<bdi>` for interpolation into a translated
-/// sentence, so its digits and words keep their order in a right-to-left language.
-pub fn isolated<F>(value: F) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static
+/// A value (a date, a count, a name) between Unicode isolates (FSI … PDI, the text form of
+/// `<bdi>`) for interpolation into a translated sentence, so its digits and words keep their
+/// order in a right-to-left language. `t!` interpolates text, so the isolate is in the text.
+pub fn isolated<F>(value: F) -> impl Fn() -> String + Clone + Send + Sync + 'static
 where
     F: Fn() -> String + Clone + Send + Sync + 'static,
 {
-    move || view! { <bdi>{value()}</bdi> }.into_any()
+    move || format!("\u{2068}{}\u{2069}", value())
 }

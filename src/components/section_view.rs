@@ -3,8 +3,11 @@ use leptos::prelude::*;
 use pocket_model::content::{Item, Section, SectionKind};
 
 use crate::components::rich_text::{RichText, isolated};
+use std::sync::Arc;
+
 use crate::i18n::*;
 use crate::services::locale_format::local_date;
+use crate::services::settings::use_settings;
 
 /// The heading for a section of this kind, in the active language.
 pub fn kind_heading(kind: SectionKind) -> impl Fn() -> String + Copy + 'static {
@@ -48,9 +51,15 @@ pub fn SectionView(section: Section, #[prop(optional)] on_show: Option<Callback<
 
 fn items(items: Vec<Item>, kind: SectionKind, on_show: Option<Callback<String>>) -> impl IntoView {
     let i18n = use_i18n();
+    let settings = use_settings();
     items
         .into_iter()
         .map(|item| {
+            // First-person phrases in the form the person chose (`forms`, where the language has them).
+            let text = {
+                let item = Arc::new(item.clone());
+                move || item.text_as(settings.settings.with(|s| s.speak_as)).to_owned()
+            };
             let changed = item.changed.clone().map(|c| {
                 let on = c.on.clone();
                 view! {
@@ -60,16 +69,16 @@ fn items(items: Vec<Item>, kind: SectionKind, on_show: Option<Callback<String>>)
             let contested = item.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> });
             let body = match (kind, on_show) {
                 (SectionKind::Say, Some(show)) => {
-                    let text = item.text.clone();
+                    let shown = text.clone();
                     view! {
-                        <button type="button" class="phrase" data-testid="phrase" title=move || t_string!(i18n, show_large).to_string() on:click=move |_| show.run(text.clone())>
-                            <span class="phrase-text"><RichText text=item.text.clone() links=false /></span>
+                        <button type="button" class="phrase" data-testid="phrase" title=move || t_string!(i18n, show_large).to_string() on:click=move |_| show.run(shown())>
+                            <span class="phrase-text">{move || { let t = text(); view! { <RichText text=t links=false /> } }}</span>
                             <span class="phrase-hint" aria-hidden="true">"⤢"</span>
                         </button>
                     }
                     .into_any()
                 }
-                _ => view! { <p class="item-text"><RichText text=item.text.clone() /></p> }.into_any(),
+                _ => view! { <p class="item-text">{move || { let t = text(); view! { <RichText text=t /> } }}</p> }.into_any(),
             };
             view! {
                 <li class="item" class:is-contested=item.contested id=item.id.clone()>

@@ -5,11 +5,11 @@ use pocket_model::language::by_tag;
 
 use crate::components::page_footer::PageFooter;
 use crate::components::rich_text::isolated;
+use crate::components::translation_status::status_text;
 use crate::i18n::*;
 use crate::services::content::use_content;
 use crate::services::fetch::fetch_text;
 use crate::services::locale_format::local_date;
-use crate::routes::language::status_text;
 use crate::services::offline::{OfflineReadiness, use_offline};
 
 /// The About screen.
@@ -48,7 +48,7 @@ pub fn About() -> impl IntoView {
                     let (title, date) = (d.title.clone(), d.as_of.clone());
                     view! {
                         <li>
-                            {t!(i18n, about_data, what = move || view! { <bdi lang="en">{title.clone()}</bdi> }, date = isolated(local_date(date.clone())))}
+                            {t!(i18n, about_data, what = isolated(move || title.clone()), date = isolated(local_date(date.clone())))}
                             <br /><span class="muted small" lang="en" dir="ltr">{d.publisher} " · " {d.license}</span>
                             {d.url.starts_with("https://").then(|| view! {
                                 <br /><a class="source-url" dir="ltr" href=d.url.clone() rel="noreferrer noopener" target="_blank">{d.url.clone()}</a>

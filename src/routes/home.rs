@@ -56,7 +56,7 @@ pub fn Home() -> impl IntoView {
                 </A></li>
                 <li><A href="/language" attr:class="link-row">
                     <span class="link-title">{t!(i18n, language_title)}</span>
-                    <span class="link-hint">{move || crate::app::current_language_name(i18n.get_locale())}</span>
+                    <span class="link-hint">{move || i18n.get_locale().0.native_name}</span>
                 </A></li>
             </ul>
         </div>

@@ -1,27 +1,16 @@
 //! The language picker: each language named in its own script, with its translation status.
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
-use pocket_model::language::{LANGUAGES, Language, TranslationStatus};
+use pocket_model::language::{LANGUAGES, Language};
 
+use crate::components::speak_as::SpeakAsChoice;
+use crate::components::translation_status::status_text;
 use crate::i18n::*;
 use crate::services::settings::{SettingsCtx, use_settings};
 
-/// Translation status in the active language.
-pub fn status_text(status: TranslationStatus) -> impl Fn() -> String + Copy {
-    let i18n = use_i18n();
-    move || match status {
-        TranslationStatus::Original => t_string!(i18n, language_status_original).to_string(),
-        TranslationStatus::AwaitingReview => t_string!(i18n, language_status_awaiting_review).to_string(),
-        TranslationStatus::Reviewed => t_string!(i18n, language_status_reviewed).to_string(),
-    }
-}
-
 /// Switch the app to `lang` and remember the choice.
-pub fn switch_to(i18n: I18nContext<Locale>, settings: SettingsCtx, lang: &Language) {
-    if let Some(locale) = Locale::get_all().iter().find(|l| l.as_str() == lang.tag) {
-        i18n.set_locale(*locale);
-        settings.settings.update(|s| s.language = Some(lang.tag.to_owned()));
-    }
+fn switch_to(i18n: I18n, settings: SettingsCtx, lang: &'static Language) {
+    i18n.set_locale(Locale(lang));
+    settings.settings.update(|s| s.language = Some(lang.tag.to_owned()));
 }
 
 /// `/language`.
@@ -60,6 +49,7 @@ pub fn LanguagePicker() -> impl IntoView {
             <h1>{t!(i18n, language_title)}</h1>
             <p>{t!(i18n, language_intro)}</p>
             <ul class="lang-list">{options}</ul>
+            <SpeakAsChoice />
         </div>
     }
 }

@@ -4,51 +4,29 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use pocket_model::markup::svg_path;
 use pocket_model::policy::search::{HitKind, search};
-use wasm_bindgen::JsCast;
 
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
 use crate::components::rich_text::isolated;
 use crate::i18n::*;
 use crate::services::locale_format::local_number;
-use crate::services::policy::{PolicyData, use_policy, use_states};
+use crate::components::data_gate::use_gated;
+use crate::components::outline_map::tap_to;
+use crate::services::policy::{PolicyData, use_policy};
+use pocket_model::policy::StatesFile;
 
 mod where_am_i;
 pub use where_am_i::WhereAmI;
-
-/// The loaded data, or the view to show instead while it loads or when it failed. Detail
-/// screens (`with_heading`) get the map's title as their heading meanwhile.
-pub fn loaded<T>(state: Option<Result<Arc<T>, String>>, with_heading: bool) -> Result<Arc<T>, AnyView> {
-    let i18n = use_i18n();
-    let message = match state {
-        Some(Ok(data)) => return Ok(data),
-        None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
-        Some(Err(_)) => view! { <p class="notice" role="alert">{t!(i18n, map_loading_error)}</p> }.into_any(),
-    };
-    Err(if with_heading { view! { <h1>{t!(i18n, map_title)}</h1> {message} }.into_any() } else { message })
-}
-
-/// A click handler for an SVG of outlines: opens the page of the outline tapped, found by
-/// its `data-<key>` attribute.
-pub fn tap_to(key: &'static str, href: impl Fn(&str) -> String + 'static) -> impl Fn(leptos::ev::MouseEvent) + 'static {
-    let navigate = use_navigate();
-    move |ev| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if let Some(value) = target.and_then(|t| t.get_attribute(&format!("data-{key}"))) {
-            navigate(&href(&value), Default::default());
-        }
-    }
-}
 
 /// The map overview.
 #[component]
 pub fn Map() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_policy();
-    let states_file = use_states();
+    let file = use_gated::<StatesFile>();
     let query = use_query_map();
     let layer = Signal::derive(move || MapLayer::from_query(query.with(|q| q.get("layer")).as_deref()));
     let layer_href = |l: MapLayer| if l == MapLayer::Agreements { "/map?layer=agreements" } else { "/map" };
@@ -69,10 +47,7 @@ pub fn Map() -> impl IntoView {
         data.get().and_then(Result::ok).map(|data| view! { <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() /> })
     };
     let body = move || {
-        let file = match loaded(states_file.get(), false) {
-            Ok(file) => file,
-            Err(pending) => return pending,
-        };
+        let file = file.clone();
         let states = file.states.iter().filter(|s| s.path.is_some()).cloned().collect::<Vec<_>>();
         // One string of outlines: far lighter than a view node per state; taps are delegated.
         let outlines = {

@@ -1,23 +1,19 @@
 //! The officer card: what to show or read to an officer, in English, and the same in the
 //! person's language. Full screen, large type; keeps the screen awake while open.
 use leptos::prelude::*;
-use pocket_model::content::{Content, PageKind, SectionKind};
+use pocket_model::content::{Content, Item, PageKind, SectionKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::components::rich_text::RichText;
+use crate::components::speak_as::SpeakAsChoice;
 use crate::i18n::*;
 use crate::services::content::use_content;
+use crate::services::settings::use_settings;
 
 /// The statements of the officer page, in file order.
-fn statements(content: &Content) -> Vec<(String, String)> {
-    content
-        .pages_of(PageKind::Officer)
-        .flat_map(|p| p.sections.iter())
-        .filter(|s| s.kind == SectionKind::Statements)
-        .flat_map(|s| s.items.iter())
-        .map(|i| (i.id.clone(), i.text.clone()))
-        .collect()
+fn statements(content: &Content) -> Vec<&Item> {
+    content.pages_of(PageKind::Officer).flat_map(|p| p.sections.iter()).filter(|s| s.kind == SectionKind::Statements).flat_map(|s| s.items.iter()).collect()
 }
 
 /// Ask the browser to keep the screen on (Screen Wake Lock, where it exists); the lock is
@@ -74,6 +70,7 @@ fn read_aloud(text: &str) -> Result<(), SpeechProblem> {
 pub fn OfficerCard() -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
+    let settings = use_settings();
     let lock = StoredValue::new_local(keep_screen_awake());
     on_cleanup(move || {
         lock.with_value(|l| {
@@ -87,7 +84,7 @@ pub fn OfficerCard() -> impl IntoView {
     });
     let (speech_problem, set_speech_problem) = signal(None::<SpeechProblem>);
     Effect::new(move |_| {
-        if content.with(Option::is_some) {
+        if content.with(Option::is_some) && !i18n.is_switching() {
             crate::dismiss_boot();
         }
     });
@@ -98,21 +95,25 @@ pub fn OfficerCard() -> impl IntoView {
             Some(Err(_)) => view! { <p role="alert">{t!(i18n, content_missing)}</p> }.into_any(),
             Some(Ok(bundle)) => {
                 let english = statements(&bundle.english);
-                let own = statements(&bundle.content);
                 let is_english = i18n.get_locale().as_str() == "en";
-                let spoken = english.iter().map(|(_, t)| pocket_model::inline::plain(t)).collect::<Vec<_>>().join(" ");
+                let spoken = english.iter().map(|i| pocket_model::inline::plain(&i.text)).collect::<Vec<_>>().join(" ");
                 let en_list = english
                     .into_iter()
-                    .map(|(id, text)| view! { <li data-testid=format!("officer-en-{id}")><RichText text=text /></li> })
+                    .map(|i| view! { <li data-testid=format!("officer-en-{}", i.id)><RichText text=i.text.clone() /></li> })
                     .collect_view();
                 let own_block = (!is_english).then(|| {
-                    let own_list = own
+                    let own_list = statements(&bundle.content)
                         .into_iter()
-                        .map(|(id, text)| view! { <li data-testid=format!("officer-own-{id}")><RichText text=text /></li> })
+                        .map(|i| {
+                            let testid = format!("officer-own-{}", i.id);
+                            let i = i.clone();
+                            view! { <li data-testid=testid>{move || { let t = i.text_as(settings.settings.with(|s| s.speak_as)).to_owned(); view! { <RichText text=t /> } }}</li> }
+                        })
                         .collect_view();
                     view! {
                         <section class="card-own" aria-labelledby="card-own-h">
                             <h2 id="card-own-h">{t!(i18n, card_in_your_language)}</h2>
+                            <SpeakAsChoice />
                             <ul class="card-statements">{own_list}</ul>
                         </section>
                     }

@@ -10,7 +10,8 @@ use pocket_model::content::{Page, PageKind};
 
 use crate::components::rich_text::RichText;
 use crate::i18n::*;
-use crate::services::content::use_content;
+use crate::components::data_gate::use_gated;
+use crate::services::content::ContentBundle;
 
 fn page_links(pages: Vec<&Page>) -> impl IntoView + use<> {
     let pages: Vec<Page> = pages.into_iter().cloned().collect();
@@ -32,11 +33,9 @@ fn page_links(pages: Vec<&Page>) -> impl IntoView + use<> {
 #[component]
 pub fn Rights() -> impl IntoView {
     let i18n = use_i18n();
-    let content = use_content();
-    let body = move || match content.get() {
-        None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
-        Some(Err(_)) => view! { <p role="alert">{t!(i18n, content_missing)}</p> }.into_any(),
-        Some(Ok(b)) => {
+    let b = use_gated::<ContentBundle>();
+    let body = {
+        {
             let c = b.content.clone();
             let of = |k| c.pages_of(k).collect::<Vec<_>>();
             let wc = c.warrant_checker.clone();
@@ -71,7 +70,6 @@ pub fn Rights() -> impl IntoView {
                 <h2>{t!(i18n, rights_how_it_works)}</h2>
                 <ul class="links">{page_links(of(PageKind::Framework))}</ul>
             }
-            .into_any()
         }
     };
     view! {

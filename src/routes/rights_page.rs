@@ -8,24 +8,10 @@ use crate::components::page_footer::PageFooter;
 use crate::components::rich_text::RichText;
 use crate::components::section_view::SectionView;
 use crate::i18n::*;
-use crate::routes::not_found::NotFound;
-use crate::services::content::use_content;
-
-/// A phrase shown full screen, large, for the officer to read.
-#[component]
-pub fn LargePhrase(text: ReadSignal<Option<String>>, set_text: WriteSignal<Option<String>>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Show when=move || text.get().is_some()>
-            <div class="large-phrase" role="dialog" aria-modal="true" aria-labelledby="large-phrase-text" data-testid="large-phrase">
-                <p id="large-phrase-text">{move || text.get().map(|t| view! { <RichText text=t /> })}</p>
-                <button type="button" class="button" autofocus on:click=move |_| set_text.set(None)>
-                    {t!(i18n, close_large)}
-                </button>
-            </div>
-        </Show>
-    }
-}
+use crate::components::large_phrase::LargePhrase;
+use crate::components::not_found::NotFound;
+use crate::components::data_gate::use_gated;
+use crate::services::content::ContentBundle;
 
 /// Links from a guide to the screens it points to (their titles come from the content, or
 /// from the UI strings for screens outside it).
@@ -65,16 +51,14 @@ fn related_links(content: &Content, id: &str) -> Option<impl IntoView + use<>> {
 pub fn RightsPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let content = use_content();
+    let b = use_gated::<ContentBundle>();
     let (large, set_large) = signal(None::<String>);
     let show = Callback::new(move |t: String| set_large.set(Some(t)));
 
     let body = move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        match content.get() {
-            None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
-            Some(Err(_)) => view! { <p role="alert">{t!(i18n, content_missing)}</p> }.into_any(),
-            Some(Ok(b)) => {
+        {
+            {
                 let Some(page) = b.content.page(&id).cloned() else {
                     return view! { <NotFound /> }.into_any();
                 };

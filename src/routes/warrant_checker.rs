@@ -10,7 +10,8 @@ use crate::components::rich_text::{RichText, isolated};
 use crate::components::section_view::SectionView;
 use crate::i18n::*;
 use crate::services::locale_format::local_number;
-use crate::services::content::use_content;
+use crate::components::data_gate::use_gated;
+use crate::services::content::ContentBundle;
 
 /// Where a list of choice ids leads: the questions asked so far and the current node id.
 fn walk<'a>(tree: &'a Tree, path: &[&str]) -> (Vec<&'a str>, &'a str) {
@@ -29,7 +30,8 @@ fn walk<'a>(tree: &'a Tree, path: &[&str]) -> (Vec<&'a str>, &'a str) {
 #[component]
 pub fn WarrantChecker() -> impl IntoView {
     let i18n = use_i18n();
-    let content = use_content();
+    let b = use_gated::<ContentBundle>();
+    let summary = b.content.warrant_checker.summary.clone();
     let query = use_query_map();
     let navigate = use_navigate();
     let path = Memo::new(move |_| {
@@ -41,10 +43,8 @@ pub fn WarrantChecker() -> impl IntoView {
     };
     let go = StoredValue::new_local(go);
 
-    let body = move || match content.get() {
-        None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
-        Some(Err(_)) => view! { <p role="alert">{t!(i18n, content_missing)}</p> }.into_any(),
-        Some(Ok(b)) => {
+    let body = move || {
+        {
             let tree = b.content.warrant_checker.clone();
             let chosen = path.get();
             let refs: Vec<&str> = chosen.iter().map(String::as_str).collect();
@@ -114,7 +114,7 @@ pub fn WarrantChecker() -> impl IntoView {
     view! {
         <div class="screen warrant-checker" data-testid="screen-warrant">
             <h1>{t!(i18n, warrant_title)}</h1>
-            {move || content.get().and_then(|c| c.ok()).map(|b| view! { <p><RichText text=b.content.warrant_checker.summary.clone() /></p> })}
+            <p><RichText text=summary /></p>
             {body}
         </div>
     }

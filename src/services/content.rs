@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 use pocket_model::content::{Content, SourceList, compare_with_english, parse_content, parse_sources};
 
 use super::fetch::fetch_text;

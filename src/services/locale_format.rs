@@ -1,6 +1,5 @@
 //! Dates and numbers in the reader's locale (Arabic digits in Arabic, "18 may 2026" in
 //! Spanish…), through the browser's Intl, which works offline.
-use leptos_i18n::Locale as _;
 use pocket_model::date::IsoDate;
 
 use crate::i18n::use_i18n;

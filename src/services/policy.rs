@@ -82,8 +82,8 @@ pub fn use_policy() -> Loading<PolicyData> {
     ctx.full.read_only().into()
 }
 
-/// Only the states file, which arrives first.
-pub fn use_states() -> Loading<StatesFile> {
+/// Only the US states file, which arrives first.
+pub fn use_us_states_file() -> Loading<StatesFile> {
     let ctx = expect_context::<PolicyCtx>();
     start_loading(ctx);
     ctx.states.read_only().into()

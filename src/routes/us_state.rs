@@ -5,70 +5,19 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use pocket_model::geo::Shape;
 use pocket_model::markup::{escape, svg_path};
-use pocket_model::policy::{AgencyAgreements, Flag, Model, ModelCounts, StateRecord, TrendPoint, Verification, agencies_without_county};
+use pocket_model::chart;
+use pocket_model::policy::{Flag, ModelCounts, StateRecord, TrendPoint, Verification, agencies_without_county};
 
+use crate::components::agreement_models::{AgencyList, ModelCountsView, owned_agencies};
+use crate::components::data_gate::use_gated;
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
 use crate::components::rich_text::isolated;
+use crate::components::not_found::NotFound;
+use crate::components::outline_map::tap_to;
 use crate::i18n::*;
 use crate::services::locale_format::{local_date, local_number, number_in};
-use leptos_i18n::Locale as _;
-use crate::routes::map::{loaded, tap_to};
-use crate::routes::not_found::NotFound;
-use crate::services::policy::use_policy;
-
-/// The words for a 287(g) model, with its one-line meaning.
-pub fn model_words(model: Model) -> (impl Fn() -> String + Copy, impl Fn() -> String + Copy) {
-    let i18n = use_i18n();
-    let name = move || match model {
-        Model::Jem => t_string!(i18n, model_jem).to_string(),
-        Model::Wso => t_string!(i18n, model_wso).to_string(),
-        Model::Tfm => t_string!(i18n, model_tfm).to_string(),
-    };
-    let hint = move || match model {
-        Model::Jem => t_string!(i18n, model_jem_hint).to_string(),
-        Model::Wso => t_string!(i18n, model_wso_hint).to_string(),
-        Model::Tfm => t_string!(i18n, model_tfm_hint).to_string(),
-    };
-    (name, hint)
-}
-
-/// Counts by model as a definition list.
-#[component]
-pub fn ModelCountsView(counts: ModelCounts) -> impl IntoView {
-    let rows = [Model::Jem, Model::Wso, Model::Tfm]
-        .into_iter()
-        .map(|m| {
-            let (name, hint) = model_words(m);
-            let n = counts.get(m);
-            view! {
-                <div class="model-row" data-testid=format!("count-{}", m.code())>
-                    <dt>{name}</dt>
-                    <dd><strong class="count">{local_number(n)}</strong> <span class="muted">{hint}</span></dd>
-                </div>
-            }
-        })
-        .collect_view();
-    view! { <dl class="model-counts">{rows}</dl> }
-}
-
-/// Agency names with the models each signed.
-pub fn owned_agencies(agencies: Vec<AgencyAgreements<'_>>) -> Vec<(String, Vec<Model>)> {
-    agencies.into_iter().map(|a| (a.agency.to_owned(), a.models())).collect()
-}
-
-/// Agencies with the models each signed.
-#[component]
-pub fn AgencyList(agencies: Vec<(String, Vec<Model>)>) -> impl IntoView {
-    let rows = agencies
-        .into_iter()
-        .map(|(agency, models)| {
-            let models = models.into_iter().map(|m| model_words(m).0()).collect::<Vec<_>>().join(", ");
-            view! { <li><bdi class="agency-name" lang="en">{agency}</bdi> <span class="muted">" — " {models}</span></li> }
-        })
-        .collect_view();
-    view! { <ul class="agencies">{rows}</ul> }
-}
+use crate::services::policy::PolicyData;
 
 fn flag_rows(s: &StateRecord) -> impl IntoView + use<> {
     let i18n = use_i18n();
@@ -93,20 +42,8 @@ fn flag_rows(s: &StateRecord) -> impl IntoView + use<> {
 fn trend_chart(points: &[TrendPoint]) -> impl IntoView + use<> {
     let all: Vec<&TrendPoint> = points.iter().filter(|p| !p.is_truncated()).collect();
     // About one point a fortnight is plenty for a 300-unit-wide line.
-    let step = (all.len() / 120).max(1);
-    let mut good: Vec<&TrendPoint> = all.iter().step_by(step).copied().collect();
-    if let Some(last) = all.last() {
-        if good.last() != Some(last) {
-            good.push(last);
-        }
-    }
-    let max = good.iter().map(|p| p.total).max().unwrap_or(1).max(1) as f64;
-    let n = good.len().max(2) as f64 - 1.0;
-    let d = good
-        .iter()
-        .enumerate()
-        .map(|(i, p)| format!("{}{:.1},{:.1}", if i == 0 { 'M' } else { 'L' }, i as f64 / n * 300.0, 80.0 - p.total as f64 / max * 76.0))
-        .collect::<String>();
+    let good: Vec<&TrendPoint> = chart::thin(&all, 120).into_iter().copied().collect();
+    let d = chart::line_path(&good.iter().map(|p| p.total).collect::<Vec<_>>(), 300.0, 80.0, 76.0);
     let first = good.first().map(|p| (p.date.clone(), p.total));
     let last = good.last().map(|p| (p.date.clone(), p.total));
     view! {
@@ -119,17 +56,14 @@ fn trend_chart(points: &[TrendPoint]) -> impl IntoView + use<> {
     }
 }
 
-/// `/map/:state`.
+/// `/map/:state` (inside the map family's gate: the data is here).
 #[component]
-pub fn MapState() -> impl IntoView {
+pub fn UsState() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_policy();
+    let data = use_gated::<PolicyData>();
     let params = use_params_map();
     let body = move || {
-        let data = match loaded(data.get(), true) {
-            Ok(data) => data,
-            Err(pending) => return pending,
-        };
+        let data = data.clone();
         let key = params.with(|p| p.get("state").unwrap_or_default());
         let Some(s) = data.states.state(&key).cloned() else {
             return view! { <NotFound /> }.into_any();

@@ -5,27 +5,24 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use pocket_model::policy::{MoaStatus, Model, agencies_of_county};
 
+use crate::components::agreement_models::model_words;
+use crate::components::data_gate::use_gated;
 use crate::components::data_note::DataNote;
+use crate::components::not_found::NotFound;
 use crate::components::map_legend::law_label;
 use crate::components::rich_text::isolated;
 use crate::i18n::*;
 use crate::services::locale_format::local_date;
-use crate::routes::map::loaded;
-use crate::routes::map_state::model_words;
-use crate::routes::not_found::NotFound;
-use crate::services::policy::use_policy;
+use crate::services::policy::PolicyData;
 
-/// `/map/:state/:county`.
+/// `/map/:state/:county` (inside the map family's gate: the data is here).
 #[component]
-pub fn MapCounty() -> impl IntoView {
+pub fn UsCounty() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_policy();
+    let data = use_gated::<PolicyData>();
     let params = use_params_map();
     let body = move || {
-        let data = match loaded(data.get(), true) {
-            Ok(data) => data,
-            Err(pending) => return pending,
-        };
+        let data = data.clone();
         let (state_key, fips) = params.with(|p| (p.get("state").unwrap_or_default(), p.get("county").unwrap_or_default()));
         let (Some(s), Some(c)) = (data.states.state(&state_key).cloned(), data.counties.county(&fips).cloned()) else {
             return view! { <NotFound /> }.into_any();
