@@ -8,7 +8,8 @@
 //!
 //! Screens use `use crate::i18n::*; let i18n = use_i18n();` and
 //! - `t!(i18n, key)`: a reactive text for a view;
-//! - `t!(i18n, key, name = move || …)`: the same with `{{ name }}` filled from a closure;
+//! - `t!(i18n, key, name = move || …)`: the same with `{{ name }}` filled from a closure that
+//!   returns text or a view;
 //! - `t_string!(i18n, key)` / `t_string!(i18n, key, name = value)`: the text now, as a `String`.
 //!
 //! A key English lacks, or an argument the text has no placeholder for (or a missing one), is
@@ -19,7 +20,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use pocket_model::language::{FALLBACK, Language, by_tag};
-use pocket_model::ui_strings::{interpolate, parse_strings};
+use pocket_model::ui_strings::{Piece, interpolate, parse_strings, pieces};
 
 use crate::services::fetch::fetch_text;
 
@@ -130,6 +131,24 @@ impl I18n {
         })
     }
 
+    /// The runs of `key`'s text and the names of its placeholders, owned (tracked); `t!`
+    /// renders them, placeholders filled with values that may be views.
+    pub fn pieces(self, key: UiKey) -> Vec<(bool, String)> {
+        self.active.with(|a| {
+            let template = match &a.strings {
+                Some(s) => s[key as usize].as_str(),
+                None => ENGLISH[key as usize],
+            };
+            pieces(template)
+                .into_iter()
+                .map(|p| match p {
+                    Piece::Text(t) => (false, t.to_owned()),
+                    Piece::Arg(n) => (true, n.to_owned()),
+                })
+                .collect()
+        })
+    }
+
     /// The text of `key` with its `{{ placeholders }}` filled (tracked).
     pub fn format(self, key: UiKey, values: &[(&str, String)]) -> String {
         self.active.with(|a| match &a.strings {
@@ -183,7 +202,20 @@ macro_rules! t {
         let _: $crate::i18n::args::$key = $crate::i18n::args::$key { $($name: ()),+ };
         let i18n: $crate::i18n::I18n = $i18n;
         $(let $name = $value;)+
-        move || i18n.format($crate::i18n::UiKey::$key, &[$((stringify!($name), ::std::string::ToString::to_string(&$name()))),+])
+        // Values are closures returning text or a view (e.g. an isolated date).
+        move || {
+            i18n.pieces($crate::i18n::UiKey::$key)
+                .into_iter()
+                .map(|(is_arg, run)| {
+                    if is_arg {
+                        $(if run == stringify!($name) {
+                            return leptos::prelude::IntoAny::into_any(($name)());
+                        })+
+                    }
+                    leptos::prelude::IntoAny::into_any(run)
+                })
+                .collect::<Vec<_>>()
+        }
     }};
 }
 

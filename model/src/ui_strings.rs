@@ -69,6 +69,32 @@ pub fn parse_strings(file: &str, tag: &str, raw: &str, keys: &[&str], english: &
     Ok(out)
 }
 
+/// A run of a UI string: text, or the name of a `{{ placeholder }}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Arg(&'a str),
+}
+
+/// Split a UI string at its `{{ placeholders }}` (a view fills them with values that may be
+/// views themselves, such as an isolated date).
+pub fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start..].find("}}") else { break };
+        if start > 0 {
+            out.push(Piece::Text(&rest[..start]));
+        }
+        out.push(Piece::Arg(rest[start + 2..start + len].trim()));
+        rest = &rest[start + len + 2..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
 /// Fill the `{{ name }}` placeholders of `template`; a placeholder without a value stays as is.
 pub fn interpolate(template: &str, values: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -127,6 +153,12 @@ mod tests {
         assert_eq!(interpolate("{{ n }} on {{date}}", &[("n", "3".into()), ("date", "May 1".into())]), "3 on May 1");
         assert_eq!(interpolate("Call {{ name }}", &[]), "Call {{ name }}");
         assert_eq!(interpolate("no braces {{ open", &[("open", "x".into())]), "no braces {{ open");
+    }
+
+    #[test]
+    fn pieces_split_at_placeholders() {
+        assert_eq!(pieces("{{ n }} on {{date}}."), vec![Piece::Arg("n"), Piece::Text(" on "), Piece::Arg("date"), Piece::Text(".")]);
+        assert_eq!(pieces("plain"), vec![Piece::Text("plain")]);
     }
 
     #[test]
