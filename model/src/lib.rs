@@ -8,4 +8,5 @@ pub mod markup;
 pub mod policy;
 pub mod plan;
 pub mod settings;
+pub mod stored;
 pub mod ui_strings;

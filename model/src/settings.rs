@@ -2,6 +2,9 @@
 //! that no longer parses is handled: reported and kept aside, never lost or fatal.
 use serde::{Deserialize, Serialize};
 
+pub use crate::stored::{Loaded, backup_key};
+use crate::stored::{Versioned, load_versioned};
+
 /// localStorage key of the settings.
 pub const SETTINGS_KEY: &str = "pocket-rights.settings";
 /// Version of the settings schema written today.
@@ -14,37 +17,28 @@ pub struct Settings {
     /// Tag of the chosen language; `None` until the person picks one.
     #[serde(default)]
     pub language: Option<String>,
+    /// Fields written by a newer version of the app, kept as they are on rewrite.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { version: SETTINGS_VERSION, language: None }
+        Self { version: SETTINGS_VERSION, language: None, extra: serde_json::Map::new() }
     }
 }
 
-/// What reading a stored value gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Loaded<T> {
-    /// Nothing stored yet.
-    Missing,
-    Ok(T),
-    /// The stored text did not parse; the caller keeps `raw` aside and starts from defaults.
-    Corrupt { raw: String, reason: String },
+impl Versioned for Settings {
+    const VERSION: u32 = SETTINGS_VERSION;
+    const NAME: &'static str = "settings";
+    fn version(&self) -> u32 {
+        self.version
+    }
 }
 
 /// Parse the stored settings text (`None` when nothing is stored).
 pub fn load_settings(raw: Option<&str>) -> Loaded<Settings> {
-    let Some(raw) = raw else { return Loaded::Missing };
-    match serde_json::from_str::<Settings>(raw) {
-        Ok(s) if s.version == SETTINGS_VERSION => Loaded::Ok(s),
-        Ok(s) => Loaded::Corrupt { raw: raw.to_owned(), reason: format!("unknown settings version {}", s.version) },
-        Err(e) => Loaded::Corrupt { raw: raw.to_owned(), reason: e.to_string() },
-    }
-}
-
-/// The key under which an unreadable value of `key` is kept, so that nothing is lost.
-pub fn backup_key(key: &str) -> String {
-    format!("{key}.unreadable")
+    load_versioned(raw)
 }
 
 #[cfg(test)]
@@ -53,7 +47,7 @@ mod tests {
 
     #[test]
     fn roundtrip() {
-        let s = Settings { version: SETTINGS_VERSION, language: Some("es".into()) };
+        let s = Settings { language: Some("es".into()), ..Settings::default() };
         let raw = serde_json::to_string(&s).unwrap();
         assert_eq!(load_settings(Some(&raw)), Loaded::Ok(s));
     }
@@ -69,6 +63,14 @@ mod tests {
             Loaded::Corrupt { reason, .. } => assert!(reason.contains("99")),
             other => panic!("expected corrupt, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_rewrite() {
+        let raw = r#"{"version":1,"language":"es","speak_as":"woman"}"#;
+        let Loaded::Ok(s) = load_settings(Some(raw)) else { panic!("should load") };
+        let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, serde_json::json!({"version":1,"language":"es","speak_as":"woman"}));
     }
 
     #[test]
