@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Router};
 
 use crate::components::net_status::NetStatus;
+use crate::components::storage_notice::StorageNotice;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::i18n::*;
 use crate::routes::AppRoutes;
@@ -76,6 +77,7 @@ fn Shell() -> impl IntoView {
             </A>
         </header>
         <UpdatePrompt />
+        <StorageNotice />
         <main id="main" tabindex="-1">
             <AppRoutes />
         </main>

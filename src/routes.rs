@@ -30,6 +30,11 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/map/:state") view=map_state::MapState />
             <Route path=path!("/map/:state/:county") view=map_county::MapCounty />
             <Route path=path!("/plan") view=plan::Plan />
+            <Route path=path!("/plan/alert") view=plan::alert::PlanAlert />
+            <Route path=path!("/plan/record") view=plan::record::PlanRecord />
+            <Route path=path!("/plan/family") view=plan::family::PlanFamily />
+            <Route path=path!("/plan/cards") view=plan::cards::PlanCards />
+            <Route path=path!("/plan/erase") view=plan::erase::PlanErase />
             <Route path=path!("/about") view=about::About />
             <Route path=path!("/language") view=language::LanguagePicker />
         </Routes>

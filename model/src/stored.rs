@@ -53,6 +53,15 @@ pub fn backup_target(key: &str, raw: &str, existing: &[Option<String>]) -> Optio
     Some(nth_backup_key(key, free as u32 + 1))
 }
 
+/// Of the app's stored keys, those "erase everything" removes: every personal value and its
+/// backups; the settings (language) and their backups only when `with_settings`.
+pub fn keys_to_erase(keys: &[String], settings_key: &str, with_settings: bool) -> Vec<String> {
+    keys.iter()
+        .filter(|k| with_settings || !(k.as_str() == settings_key || k.starts_with(&format!("{settings_key}."))))
+        .cloned()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +91,15 @@ mod tests {
             other => panic!("expected corrupt, got {other:?}"),
         }
         assert!(matches!(load_versioned::<Thing>(Some("{")), Loaded::Corrupt { .. }));
+    }
+
+    #[test]
+    fn erase_keeps_settings_unless_asked() {
+        let keys: Vec<String> = ["pocket-rights.plan", "pocket-rights.plan.unreadable", "pocket-rights.settings", "pocket-rights.settings.unreadable"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(keys_to_erase(&keys, "pocket-rights.settings", false), ["pocket-rights.plan", "pocket-rights.plan.unreadable"]);
+        assert_eq!(keys_to_erase(&keys, "pocket-rights.settings", true), keys);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use pocket_model::content::{Content, PageKind, SectionKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::components::alert_button::AlertButton;
 use crate::i18n::*;
 use crate::services::content::use_content;
 
@@ -143,6 +144,7 @@ pub fn OfficerCard() -> impl IntoView {
         <div class="screen officer-card" data-testid="screen-card">
             <h1 class="visually-hidden">{t!(i18n, card_title)}</h1>
             {body}
+            <AlertButton />
             <p class="muted card-awake">{t!(i18n, card_awake)}</p>
         </div>
     }
