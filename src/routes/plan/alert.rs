@@ -53,7 +53,8 @@ pub fn PlanAlert() -> impl IntoView {
         if list.is_empty() {
             return view! { <p class="notice" data-testid="alert-no-contacts">{t!(i18n, alert_no_contacts)}" "<A href="/plan">{t!(i18n, plan_title)}</A></p> }.into_any();
         }
-        list.into_iter()
+        let items = list
+            .into_iter()
             .map(|c| {
                 let id = c.id.clone();
                 view! {
@@ -66,8 +67,8 @@ pub fn PlanAlert() -> impl IntoView {
                     </label></li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="checklist" data-testid="alert-recipients">{items}</ul> }.into_any()
     };
     let one_by_one = move || {
         let people = chosen();
@@ -113,7 +114,7 @@ pub fn PlanAlert() -> impl IntoView {
             </section>
             <section>
                 <h2>{t!(i18n, alert_send_to)}</h2>
-                <ul class="checklist" data-testid="alert-recipients">{recipients}</ul>
+                {recipients}
                 {one_by_one}
             </section>
         </div>

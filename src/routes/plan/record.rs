@@ -73,8 +73,9 @@ pub fn PlanRecord() -> impl IntoView {
 
     let start = move |_| {
         let r = Record { id: new_id(), when: now_local(), ..Record::default() };
-        open_id.set(Some(r.id.clone()));
+        let id = r.id.clone();
         store.apply(|p| p.put_record(r));
+        open_id.set(Some(id));
     };
 
     let list = move || {
@@ -82,7 +83,7 @@ pub fn PlanRecord() -> impl IntoView {
         if records.is_empty() {
             return view! { <p class="muted">{t!(i18n, record_none)}</p> }.into_any();
         }
-        records
+        let records = records
             .into_iter()
             .map(|(id, when, place)| {
                 let id2 = id.clone();
@@ -95,8 +96,8 @@ pub fn PlanRecord() -> impl IntoView {
                     </button></li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="links">{records}</ul> }.into_any()
     };
 
     let editor = move || {
@@ -215,7 +216,7 @@ pub fn PlanRecord() -> impl IntoView {
             {editor}
             <section class="no-print">
                 <h2>{t!(i18n, record_list)}</h2>
-                <ul class="links">{list}</ul>
+                {list}
             </section>
         </div>
     }
