@@ -6,7 +6,19 @@ use pocket_model::content::{Content, PageKind, SectionKind};
 
 use crate::i18n::*;
 use crate::services::content::use_content;
-use crate::services::export::print;
+use crate::services::export::{can_share, print, share_text};
+
+/// The app's own address: a `<base>` element's (when the app is hosted under a sub-path), else
+/// the site root.
+fn app_address() -> String {
+    let Some(window) = web_sys::window() else { return String::new() };
+    let document = window.document();
+    let has_base = document.as_ref().and_then(|d| d.query_selector("base").ok().flatten()).is_some();
+    match document.and_then(|d| d.base_uri().ok().flatten()) {
+        Some(base) if has_base => base,
+        _ => window.location().origin().map(|o| format!("{o}/")).unwrap_or_default(),
+    }
+}
 
 /// Cards on one printed page.
 const CARDS_PER_PAGE: usize = 4;
@@ -69,6 +81,16 @@ pub fn PlanCards() -> impl IntoView {
             <p class="no-print">{t!(i18n, cards_intro)}</p>
             <button type="button" class="button no-print" data-testid="cards-print" on:click=|_| print()>{t!(i18n, cards_print)}</button>
             {body}
+            <section class="no-print">
+                <h2>{t!(i18n, share_title)}</h2>
+                <p dir="ltr" data-testid="app-address">{app_address()}</p>
+                {if can_share() {
+                    view! { <button type="button" class="button" data-testid="share-app" on:click=move |_| { share_text(&t_string!(i18n, app_name).to_string(), &app_address()); }>{t!(i18n, share_send)}</button> }.into_any()
+                } else {
+                    let href = format!("sms:?body={}", pocket_model::plan::alert::percent_encode(&app_address()));
+                    view! { <a class="button" href=href data-testid="share-app">{t!(i18n, share_send)}</a> }.into_any()
+                }}
+            </section>
         </div>
     }
 }
