@@ -127,6 +127,9 @@ for (const tag of ["en", "es", "ar"]) {
     const card = page.locator("[data-testid=print-card]").first();
     assert.equal(await card.locator("ul[lang=en] li").first().innerText(), officer("en")[0].text);
     assert.equal(await card.locator(`ul[lang="${tag}"] li`).first().innerText(), officer(tag)[0].text);
+    assert.equal(await page.locator("[data-testid=app-address]").innerText(), BASE + "/");
+    const share = page.locator("[data-testid=share-app]");
+    if (await share.evaluate((el) => el.tagName === "A")) assert.equal(await share.getAttribute("href"), `sms:?body=${enc(BASE + "/")}`);
     for (const v of await axe(page)) assert.fail(`axe on /plan/cards (${tag}): ${v}`);
     await shot(page, `plan-cards-${tag}`);
     await page.pdf({ path: `e2e/out/plan-cards-${tag}.pdf`, format: "Letter", printBackground: true });
