@@ -133,7 +133,10 @@ for (const tag of ["en", "es", "ar"]) {
     assert.equal(Buffer.concat(famChunks).toString("utf8"), familyText);
     for (const v of await axe(page)) assert.fail(`axe on /plan/family (${tag}): ${v}`);
     await shot(page, `plan-family-${tag}`);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator("[data-testid=family-form]").isVisible(), false);
     await page.pdf({ path: `e2e/out/plan-family-${tag}.pdf`, format: "Letter" });
+    await page.emulateMedia({ media: "screen" });
 
     // Cards to print: four fold cards on the first page, the door sign on the second.
     await page.goto(BASE + "/plan/cards");
@@ -148,7 +151,10 @@ for (const tag of ["en", "es", "ar"]) {
     if (await share.evaluate((el) => el.tagName === "A")) assert.equal(await share.getAttribute("href"), `sms:?body=${enc(BASE + "/")}`);
     for (const v of await axe(page)) assert.fail(`axe on /plan/cards (${tag}): ${v}`);
     await shot(page, `plan-cards-${tag}`);
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator("nav.bottom-nav").isVisible(), false);
     await page.pdf({ path: `e2e/out/plan-cards-${tag}.pdf`, format: "Letter", printBackground: true });
+    await page.emulateMedia({ media: "screen" });
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [`e2e/out/plan-cards-${tag}.pdf`], { encoding: "utf8" }))[1]);
     assert.equal(pages, 2, `card sheet and door sign, got ${pages} pages`);
 
