@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Router};
 
 use crate::components::net_status::NetStatus;
+use crate::components::storage_notice::StorageNotice;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::i18n::*;
 use crate::routes::AppRoutes;
@@ -63,6 +64,7 @@ fn Shell() -> impl IntoView {
                 {t!(i18n, ui_strings_error, language = move || i18n.get_locale().0.native_name)}
             </p>
         })}
+        <StorageNotice />
         <main id="main" tabindex="-1">
             <AppRoutes />
         </main>

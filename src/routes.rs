@@ -46,6 +46,11 @@ pub fn AppRoutes() -> impl IntoView {
                 </ParentRoute>
             </ParentRoute>
             <Route path=path!("/plan") view=plan::Plan />
+            <Route path=path!("/plan/alert") view=plan::alert::PlanAlert />
+            <Route path=path!("/plan/record") view=plan::record::PlanRecord />
+            <Route path=path!("/plan/family") view=plan::family::PlanFamily />
+            <Route path=path!("/plan/cards") view=plan::cards::PlanCards />
+            <Route path=path!("/plan/erase") view=plan::erase::PlanErase />
             <Route path=path!("/about") view=about::About />
             <Route path=path!("/changes") view=changes::Changes />
             <Route path=path!("/language") view=language::LanguagePicker />

@@ -11,4 +11,5 @@ pub mod policy;
 pub mod plan;
 pub mod review_age;
 pub mod settings;
+pub mod stored;
 pub mod ui_strings;

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::language::SpeakAs;
+pub use crate::stored::{Loaded, backup_key};
+use crate::stored::{Versioned, load_versioned};
 
 /// localStorage key of the settings.
 pub const SETTINGS_KEY: &str = "pocket-rights.settings";
@@ -19,37 +21,28 @@ pub struct Settings {
     /// How first-person sentences speak for the person where the language marks gender.
     #[serde(default)]
     pub speak_as: SpeakAs,
+    /// Fields written by a newer version of the app, kept as they are on rewrite.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { version: SETTINGS_VERSION, language: None, speak_as: SpeakAs::Either }
+        Self { version: SETTINGS_VERSION, language: None, speak_as: SpeakAs::Either, extra: serde_json::Map::new() }
     }
 }
 
-/// What reading a stored value gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Loaded<T> {
-    /// Nothing stored yet.
-    Missing,
-    Ok(T),
-    /// The stored text did not parse; the caller keeps `raw` aside and starts from defaults.
-    Corrupt { raw: String, reason: String },
+impl Versioned for Settings {
+    const VERSION: u32 = SETTINGS_VERSION;
+    const NAME: &'static str = "settings";
+    fn version(&self) -> u32 {
+        self.version
+    }
 }
 
 /// Parse the stored settings text (`None` when nothing is stored).
 pub fn load_settings(raw: Option<&str>) -> Loaded<Settings> {
-    let Some(raw) = raw else { return Loaded::Missing };
-    match serde_json::from_str::<Settings>(raw) {
-        Ok(s) if s.version == SETTINGS_VERSION => Loaded::Ok(s),
-        Ok(s) => Loaded::Corrupt { raw: raw.to_owned(), reason: format!("unknown settings version {}", s.version) },
-        Err(e) => Loaded::Corrupt { raw: raw.to_owned(), reason: e.to_string() },
-    }
-}
-
-/// The key under which an unreadable value of `key` is kept, so that nothing is lost.
-pub fn backup_key(key: &str) -> String {
-    format!("{key}.unreadable")
+    load_versioned(raw)
 }
 
 #[cfg(test)]
@@ -58,7 +51,7 @@ mod tests {
 
     #[test]
     fn roundtrip() {
-        let s = Settings { version: SETTINGS_VERSION, language: Some("pa".into()), speak_as: SpeakAs::Woman };
+        let s = Settings { language: Some("pa".into()), speak_as: SpeakAs::Woman, ..Settings::default() };
         let raw = serde_json::to_string(&s).unwrap();
         assert_eq!(load_settings(Some(&raw)), Loaded::Ok(s));
     }
@@ -74,6 +67,14 @@ mod tests {
             Loaded::Corrupt { reason, .. } => assert!(reason.contains("99")),
             other => panic!("expected corrupt, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_rewrite() {
+        let raw = r#"{"version":1,"language":"es","speak_as":"woman"}"#;
+        let Loaded::Ok(s) = load_settings(Some(raw)) else { panic!("should load") };
+        let back: serde_json::Value = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, serde_json::json!({"version":1,"language":"es","speak_as":"woman"}));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::alert_button::AlertButton;
 use crate::i18n::*;
 
 /// The first screen.
@@ -25,6 +26,7 @@ pub fn Home() -> impl IntoView {
                 <span class="officer-button-label">{t!(i18n, home_show_officer)}</span>
                 <span class="officer-button-hint">{t!(i18n, home_show_officer_hint)}</span>
             </A>
+            <AlertButton />
             <h2>{t!(i18n, home_situations)}</h2>
             <ul class="tiles" data-testid="situations">
                 {move || view! {

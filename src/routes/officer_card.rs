@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::components::rich_text::RichText;
 use crate::components::speak_as::SpeakAsChoice;
+use crate::components::alert_button::AlertButton;
 use crate::i18n::*;
 use crate::services::content::use_content;
 use crate::services::settings::use_settings;
@@ -145,6 +146,7 @@ pub fn OfficerCard() -> impl IntoView {
         <div class="screen officer-card" data-testid="screen-card">
             <h1 class="visually-hidden">{t!(i18n, card_title)}</h1>
             {body}
+            <AlertButton />
             <p class="muted card-awake">{t!(i18n, card_awake)}</p>
         </div>
     }

@@ -1,39 +1,31 @@
-//! `/plan`: the person's own contacts, notes and preparedness checklist. Stored only on
-//! this phone; loaded once, written back from one effect; an unreadable stored plan is kept
-//! aside, never overwritten.
+//! `/plan`: the person's own contacts, notes and preparedness checklist, and the way to the
+//! alert, the record of what happened and erasing everything. Stored only on this phone
+//! through `services::plan_store` (read-modify-write, typed text saved as it is typed).
 use leptos::prelude::*;
+use leptos_router::components::A;
 use pocket_model::content::PageKind;
-use pocket_model::plan::{ContactError, PLAN_KEY, Plan, load_plan, new_contact, tel_href};
-use pocket_model::settings::Loaded;
+use pocket_model::plan::{ContactError, new_contact, tel_href};
 
 use crate::components::page_footer::PageFooter;
 use crate::components::rich_text::RichText;
+use crate::components::plan_status::PlanStatus;
 use crate::i18n::*;
 use crate::services::content::use_content;
-use crate::services::storage;
+use crate::services::plan_store::{PlanStore, new_id};
+
+pub mod alert;
+pub mod cards;
+pub mod erase;
+pub mod family;
+pub mod record;
 
 /// `/plan`.
 #[component]
 pub fn Plan() -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
-    let (plan, problem) = match load_plan(storage::read_raw(PLAN_KEY).as_deref()) {
-        Loaded::Missing => (Plan::default(), false),
-        Loaded::Ok(p) => (p, false),
-        Loaded::Corrupt { raw, .. } => {
-            storage::keep_aside(PLAN_KEY, &raw);
-            (Plan::default(), true)
-        }
-    };
-    let plan = RwSignal::new(plan);
-    let storage_ok = storage::available();
-    let (saved, set_saved) = signal(None::<bool>);
-    Effect::new(move |prev: Option<()>| {
-        let p = plan.get();
-        if prev.is_some() {
-            set_saved.set(Some(storage::write(PLAN_KEY, &p)));
-        }
-    });
+    let store = PlanStore::open();
+    let plan = store.plan;
 
     let (name, set_name) = signal(String::new());
     let (phone, set_phone) = signal(String::new());
@@ -41,9 +33,9 @@ pub fn Plan() -> impl IntoView {
     let (error, set_error) = signal(None::<ContactError>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match new_contact(&name.get_untracked(), &phone.get_untracked(), &role.get_untracked()) {
+        match new_contact(&new_id(), &name.get_untracked(), &phone.get_untracked(), &role.get_untracked()) {
             Ok(c) => {
-                plan.update(|p| p.contacts.push(c));
+                store.apply(|p| p.add_contact(c));
                 set_name.set(String::new());
                 set_phone.set(String::new());
                 set_role.set(String::new());
@@ -60,9 +52,8 @@ pub fn Plan() -> impl IntoView {
         }
         let items = list
             .into_iter()
-            .enumerate()
-            .map(|(idx, c)| {
-                let (n1, n2) = (c.name.clone(), c.name.clone());
+            .map(|c| {
+                let (n1, n2, id) = (c.name.clone(), c.name.clone(), c.id.clone());
                 view! {
                     <li class="contact" data-testid="contact">
                         <a class="contact-call" href=tel_href(&c.phone) aria-label=move || t_string!(i18n, plan_call, name = n1.clone()).to_string()>
@@ -71,7 +62,7 @@ pub fn Plan() -> impl IntoView {
                             {(!c.role.is_empty()).then(|| view! { <span class="muted">{c.role.clone()}</span> })}
                         </a>
                         <button type="button" class="icon-button" aria-label=move || t_string!(i18n, plan_remove, name = n2.clone()).to_string()
-                            on:click=move |_| plan.update(|p| { if idx < p.contacts.len() { p.contacts.remove(idx); } })>"✕"</button>
+                            on:click=move |_| store.apply(|p| p.remove_contact(&id))>"✕"</button>
                     </li>
                 }
             })
@@ -98,10 +89,7 @@ pub fn Plan() -> impl IntoView {
                             <li><label class="check">
                                 <input type="checkbox" prop:checked=checked on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    plan.update(|p| {
-                                        p.done.retain(|d| d != &id2);
-                                        if on { p.done.push(id2.clone()); }
-                                    });
+                                    store.apply(|p| p.set_done(&id2, on));
                                 } />
                                 <span><RichText text=item.text.clone() /></span>
                             </label></li>
@@ -123,8 +111,13 @@ pub fn Plan() -> impl IntoView {
         <div class="screen plan" data-testid="screen-plan">
             <h1>{t!(i18n, plan_title)}</h1>
             <p>{t!(i18n, plan_intro)}</p>
-            {problem.then(|| view! { <p class="notice" role="alert" data-testid="plan-problem">{t!(i18n, plan_storage_broken)}</p> })}
-            {(!storage_ok).then(|| view! { <p class="notice" role="alert">{t!(i18n, storage_unavailable)}</p> })}
+            <PlanStatus store=store />
+            <ul class="links plan-links">
+                <li><A href="/plan/alert" attr:class="link-row" attr:data-testid="link-alert"><span class="link-title">{t!(i18n, alert_title)}</span></A></li>
+                <li><A href="/plan/record" attr:class="link-row" attr:data-testid="link-record"><span class="link-title">{t!(i18n, record_title)}</span></A></li>
+                <li><A href="/plan/family" attr:class="link-row" attr:data-testid="link-family"><span class="link-title">{t!(i18n, family_title)}</span></A></li>
+                <li><A href="/plan/cards" attr:class="link-row" attr:data-testid="link-cards"><span class="link-title">{t!(i18n, cards_title)}</span></A></li>
+            </ul>
             <section>
                 <h2>{t!(i18n, plan_contacts)}</h2>
                 {contacts}
@@ -152,14 +145,10 @@ pub fn Plan() -> impl IntoView {
                 <p class="muted" id="plan-notes-hint">{t!(i18n, plan_notes_hint)}</p>
                 <textarea id="plan-notes" rows="6" aria-describedby="plan-notes-hint" data-testid="plan-notes"
                     prop:value=move || plan.with(|p| p.notes.clone())
-                    on:change=move |ev| { let v = event_target_value(&ev); plan.update(|p| p.notes = v); }></textarea>
+                    on:input=move |ev| { let v = event_target_value(&ev); store.type_into(move |p| p.notes = v.clone()); }></textarea>
             </section>
-            <p class="muted" role="status" data-testid="plan-saved">{move || saved.get().map(|ok| if ok {
-                t_string!(i18n, plan_saved).to_string()
-            } else {
-                t_string!(i18n, plan_not_saved).to_string()
-            })}</p>
             {checklist}
+            <p><A href="/plan/erase" attr:class="button button-danger" attr:data-testid="link-erase">{t!(i18n, erase_title)}</A></p>
         </div>
     }
 }
