@@ -17,7 +17,6 @@ pub fn PageFooter(
     /// Newest review date of the statements on the screen.
     reviewed: Option<String>,
     /// Oldest review date of the statements on the screen: "Checked 3 months ago".
-    #[prop(optional)]
     oldest: Option<String>,
     /// Source ids used on the screen, in first-use order.
     source_ids: Vec<String>,
