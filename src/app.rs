@@ -17,7 +17,7 @@ pub fn App() -> impl IntoView {
     leptos_meta::provide_meta_context();
     view! {
         <I18nContextProvider enable_cookie=false set_dir_attr_on_html=false>
-            <Router>
+            <Router base=crate::base_path()>
                 <Shell />
             </Router>
         </I18nContextProvider>
@@ -58,8 +58,9 @@ fn Shell() -> impl IntoView {
     });
     // The static officer card stays until the app's own card has its text (routes/officer_card.rs).
     let location = leptos_router::hooks::use_location();
+    let card_path = format!("{}/card", crate::base_path());
     Effect::new(move |_| {
-        if location.pathname.get() != "/card" {
+        if location.pathname.get() != card_path {
             crate::dismiss_boot();
         }
     });

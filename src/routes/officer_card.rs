@@ -85,8 +85,10 @@ pub fn OfficerCard() -> impl IntoView {
         }
     });
     let (speech_problem, set_speech_problem) = signal(None::<SpeechProblem>);
+    // The static card of index.html stays unless this card has its text: when the content
+    // could not be loaded, the static card (every language's statements) is the better screen.
     Effect::new(move |_| {
-        if content.with(Option::is_some) {
+        if content.with(|c| matches!(c, Some(Ok(_)))) {
             crate::dismiss_boot();
         }
     });
