@@ -30,6 +30,8 @@ export function serve(dir, port, { prefix = "/", catchAll = false, log = null } 
       return res.end("not found");
     };
     if (!(fullPath + "/").startsWith(prefix)) return notFound();
+    // As real hosts do for a folder: /pocket-rights -> /pocket-rights/
+    if (fullPath + "/" === prefix && prefix !== "/") { res.writeHead(301, { location: prefix }); return res.end(); }
     let path = normalize(decodeURIComponent("/" + fullPath.slice(prefix.length)));
     if (path.includes("..")) { res.writeHead(400); return res.end(); }
     if (path.endsWith("/")) path += "index.html";
