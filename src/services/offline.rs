@@ -4,6 +4,8 @@
 //! the old worker serves until then). Looks for updates at launch, every hour and when the
 //! network comes back; after a failed install it tries again later, waiting longer each time
 //! (the worker itself refuses a retry that comes too soon, see public/sw.js).
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -125,24 +127,25 @@ pub fn provide_offline() -> OfflineCtx {
             set_update_waiting.set(true);
         }
         // Failed installs in a row; reset by one that succeeds.
-        let failures = StoredValue::new_local(0u32);
+        let failures = Rc::new(Cell::new(0u32));
         let watch = {
             let reg = reg.clone();
             move |worker: ServiceWorker| {
                 let w = worker.clone();
                 let reg = reg.clone();
+                let failures = failures.clone();
                 let on_state = Closure::<dyn FnMut()>::new(move || match w.state() {
                     ServiceWorkerState::Installed => {
-                        failures.set_value(0);
+                        failures.set(0);
                         if had_controller {
                             set_update_waiting.set(true);
                         }
                     }
                     // Redundant without having installed: the install failed and cleaned up.
                     ServiceWorkerState::Redundant if reg.waiting().is_none() && reg.installing().is_none() => {
-                        failures.update_value(|n| *n += 1);
+                        failures.set(failures.get() + 1);
                         let reg = reg.clone();
-                        set_timeout(move || check_for_update(&reg), retry_delay(failures.get_value()));
+                        set_timeout(move || check_for_update(&reg), retry_delay(failures.get()));
                     }
                     _ => {}
                 });
