@@ -40,9 +40,10 @@ export function content(tag) {
   return strip(rawContent(tag));
 }
 
-/** Serve a build directory; `stop()` closes it and every open connection. */
-export async function startServer(dir = DIST) {
-  const server = await serve(dir, PORT);
+/** Serve a build directory (options as e2e/serve.mjs: prefix, catchAll, log); `stop()`
+ *  closes it and every open connection. */
+export async function startServer(dir = DIST, options = {}) {
+  const server = await serve(dir, PORT, options);
   return {
     stop: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
@@ -85,15 +86,17 @@ export async function screen(page, id, timeout = 20000) {
   await page.locator(`[data-testid="screen-${id}"]`).waitFor({ timeout });
 }
 
-/** Wait until the service worker controls the page and has cached this version. (Polled
- * from Node: waitForFunction does not await an async predicate.) */
+/** Wait until the service worker controls the page and has a complete cache of a version
+ *  (public/sw.js writes the manifest entry last). (Polled from Node: waitForFunction does
+ *  not await an async predicate.) */
 export async function offlineReady(page, timeout = 30000) {
   const end = Date.now() + timeout;
   for (;;) {
     const ok = await page.evaluate(async () => {
       if (!navigator.serviceWorker.controller) return false;
+      const scope = (await navigator.serviceWorker.getRegistration()).scope;
       for (const k of await caches.keys()) {
-        if (k.startsWith("pocket-rights-") && await (await caches.open(k)).match("/index.html")) return true;
+        if (k.startsWith(`pocket-rights ${scope} `) && await (await caches.open(k)).match(new URL("__precache-manifest", scope).href)) return true;
       }
       return false;
     });
@@ -101,6 +104,22 @@ export async function offlineReady(page, timeout = 30000) {
     if (Date.now() > end) throw new Error("the service worker did not take control with a filled cache");
     await page.waitForTimeout(200);
   }
+}
+
+/** The service worker's caches of this page's scope: `{ versions: [names], state, manifest }`
+ *  where `manifest` is the complete cache's manifest (with its download counts). */
+export function swCaches(page) {
+  return page.evaluate(async () => {
+    const scope = (await navigator.serviceWorker.getRegistration()).scope;
+    const prefix = `pocket-rights ${scope} `;
+    const names = (await caches.keys()).filter((k) => k.startsWith(prefix));
+    const meta = await caches.open(prefix + "meta");
+    const state = await (await meta.match(new URL("__sw-state", scope).href))?.json() ?? null;
+    const versions = names.filter((n) => n !== prefix + "meta");
+    const manifests = {};
+    for (const n of versions) manifests[n] = await (await (await caches.open(n)).match(new URL("__precache-manifest", scope).href))?.json() ?? null;
+    return { versions, state, manifests };
+  });
 }
 
 /** axe-core violations on the current page, as "rule (count)" strings. */

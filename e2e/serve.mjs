@@ -1,6 +1,10 @@
 // Static server for a build directory: brotli or gzip as a real host would send, and the
 // app's index.html for extension-less routes (/card, /map/TX) so that deep links work before
-// the service worker is installed. Usage: node e2e/serve.mjs [dir] [port]
+// the service worker is installed.
+// Usage: node e2e/serve.mjs [dir] [port] [--prefix /pocket-rights/] [--catch-all]
+//   --prefix     serve the build under a sub-path (as a GitHub Pages project site); 404 elsewhere
+//   --catch-all  answer index.html for ANY missing file, extension or not (as many static
+//                hosts and captive portals do): the broken deploy the service worker must survive
 import http from "node:http";
 import { readFileSync, statSync } from "node:fs";
 import { join, extname, normalize, resolve } from "node:path";
@@ -12,17 +16,28 @@ const TYPES = {
   ".png": "image/png", ".json": "application/json", ".svg": "image/svg+xml", ".txt": "text/plain",
 };
 
-/** Start serving `dir` on 127.0.0.1:`port`; resolves with the http.Server. */
-export function serve(dir, port) {
+/** Start serving `dir` on 127.0.0.1:`port`; resolves with the http.Server.
+ *  Options: `prefix` ("/pocket-rights/"), `catchAll`, and `log`, an array that receives
+ *  `{ path, bytes }` for every response (bytes as sent, after compression). */
+export function serve(dir, port, { prefix = "/", catchAll = false, log = null } = {}) {
   const root = resolve(dir);
   const compressed = new Map();
   const server = http.createServer((req, res) => {
-    let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    const fullPath = new URL(req.url, "http://x").pathname;
+    const notFound = () => {
+      log?.push({ path: fullPath, bytes: 9, status: 404 });
+      res.writeHead(404, { "content-type": "text/plain" });
+      return res.end("not found");
+    };
+    if (!(fullPath + "/").startsWith(prefix)) return notFound();
+    // As real hosts do for a folder: /pocket-rights -> /pocket-rights/
+    if (fullPath + "/" === prefix && prefix !== "/") { res.writeHead(301, { location: prefix }); return res.end(); }
+    let path = normalize(decodeURIComponent("/" + fullPath.slice(prefix.length)));
     if (path.includes("..")) { res.writeHead(400); return res.end(); }
     if (path.endsWith("/")) path += "index.html";
     let file = join(root, path);
     try { if (!statSync(file).isFile()) throw new Error("not a file"); } catch {
-      if (extname(path)) { res.writeHead(404, { "content-type": "text/plain" }); return res.end("not found"); }
+      if (extname(path) && !catchAll) return notFound();
       file = join(root, "index.html");
     }
     const ae = String(req.headers["accept-encoding"] || "");
@@ -41,6 +56,7 @@ export function serve(dir, port) {
       "cache-control": /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
     };
     if (enc) headers["content-encoding"] = enc;
+    log?.push({ path: fullPath, bytes: req.method === "HEAD" ? 0 : compressed.get(key).length, status: 200 });
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : compressed.get(key));
   });
@@ -51,8 +67,11 @@ export function serve(dir, port) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] || "dist";
-  const port = Number(process.argv[3] || 8080);
-  await serve(dir, port);
-  console.log(`Pocket Rights: serving ${dir} on http://127.0.0.1:${port}`);
+  const args = process.argv.slice(2);
+  const flag = (name) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
+  const prefix = flag("--prefix") || "/";
+  const catchAll = args.includes("--catch-all");
+  const [dir = "dist", port = "8080"] = args.filter((a) => !a.startsWith("--"));
+  await serve(dir, Number(port), { prefix: prefix.endsWith("/") ? prefix : prefix + "/", catchAll });
+  console.log(`Pocket Rights: serving ${dir} on http://127.0.0.1:${port}${prefix}${catchAll ? " (catch-all)" : ""}`);
 }

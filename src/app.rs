@@ -17,7 +17,7 @@ use crate::services::settings::{SettingsCtx, provide_settings};
 pub fn App() -> impl IntoView {
     leptos_meta::provide_meta_context();
     view! {
-        <Router>
+        <Router base=crate::base_path()>
             <Shell />
         </Router>
     }
@@ -41,8 +41,9 @@ fn Shell() -> impl IntoView {
     provide_policy();
     // The static officer card stays until the app's own card has its text (routes/officer_card.rs).
     let location = leptos_router::hooks::use_location();
+    let card_path = format!("{}/card", crate::base_path());
     Effect::new(move |_| {
-        if location.pathname.get() != "/card" && !i18n.is_switching() {
+        if location.pathname.get() != card_path && !i18n.is_switching() {
             crate::dismiss_boot();
         }
     });

@@ -34,12 +34,51 @@ pub fn dismiss_boot() {
     }
 }
 
+/// The path of a URL without its trailing slash: "http://h/pocket-rights/" -> "/pocket-rights",
+/// "http://h/" -> "".
+pub fn url_path_without_slash(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+/// The app's root path for the router and for links built by hand ("" at the site root,
+/// "/pocket-rights" under a sub-path): from the `<base>` that index.html sets at start.
+#[cfg(target_arch = "wasm32")]
+pub fn base_path() -> String {
+    thread_local! {
+        static BASE: String = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .map(|b| url_path_without_slash(&b))
+            .unwrap_or_default();
+    }
+    BASE.with(Clone::clone)
+}
+
 /// Mount the app.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     leptos::mount::mount_to_body(app::App);
+    // The app started: the boot watchdog in index.html stands down, and a version on trial
+    // after an update is kept (public/sw.js).
+    services::offline::report_started();
     // For tools/bench.sh: when the app took over from the static boot screen.
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("app-mounted");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_path_without_slash;
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(url_path_without_slash("http://127.0.0.1:8080/"), "");
+        assert_eq!(url_path_without_slash("https://example.org"), "");
+        assert_eq!(url_path_without_slash("https://example.org/pocket-rights/"), "/pocket-rights");
+        assert_eq!(url_path_without_slash("https://example.org/a/b/?x=1#y"), "/a/b");
     }
 }

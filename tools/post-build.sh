@@ -1,8 +1,11 @@
 #!/bin/sh
 # Trunk post_build hook (Trunk runs hooks of one stage in parallel, so the order lives here):
-# write the officer card into index.html, minify the content files, then hash every file
-# into sw.js.
+# write the officer card into index.html, minify the content files, fill the route list and
+# the script hashes of the Content-Security-Policy into every page (any step that writes
+# HTML goes before this one), then write the precache manifest into sw.js (always last: it
+# hashes every file).
 set -eu
 node tools/prerender-boot.mjs
 node tools/minify-json.mjs
-sh tools/sw-precache.sh
+node tools/html-finish.mjs
+node tools/sw-precache.mjs

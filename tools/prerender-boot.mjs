@@ -1,7 +1,7 @@
 // Trunk post_build hook: write the officer card into the staged index.html as plain HTML, so
 // that a cold start reaches the card as fast as a static page, before the wasm app starts.
 // English statements plus every language's, from content/<tag>.json; a tiny inline script
-// shows the saved (or the browser's) language and the card when the URL is /card.
+// shows the saved (or the browser's) language and the card when the URL is <base>card.
 // The app replaces this block when its own card is ready (src/lib.rs dismiss_boot).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -60,7 +60,7 @@ const labels = Object.fromEntries(tags.map((t) => [t, ui[t].home_show_officer]))
 const boot = `<div id="boot" class="boot">
 <header class="top-bar"><span class="brand">${esc(en.app_name)}</span></header>
 <main class="screen">
-<div data-boot="home"><a class="officer-button" href="/card"><span class="officer-button-label" data-boot-label>${esc(en.home_show_officer)}</span></a><p class="muted">${esc(en.loading)}</p></div>
+<div data-boot="home"><a class="officer-button" href="card"><span class="officer-button-label" data-boot-label>${esc(en.home_show_officer)}</span></a><p class="muted">${esc(en.loading)}</p></div>
 <div data-boot="card" class="officer-card" hidden>
 <section class="card-en" lang="en" dir="ltr"><h2 class="card-label">${esc(en.card_for_officer)}</h2>${list(statements("en"))}</section>
 ${own}
@@ -74,7 +74,7 @@ var s=x.toLowerCase().split("-"),p=s.shift();for(var i=0;i<A.length;i++){var a=A
 if(a.primary===p&&(!a.any.length||s.some(function(r){return a.any.indexOf(r)>=0})))return a.tag}return L[p]?p:null}
 if(!L[t]){t=null;(navigator.languages||[]).some(function(x){t=m(x);return !!t})}
 t=t||"${TABLE.fallback}";var b=document.getElementById("boot");
-if(location.pathname==="/card"){b.querySelector('[data-boot="home"]').hidden=true;b.querySelector('[data-boot="card"]').hidden=false;
+if(location.pathname===new URL("card",document.baseURI).pathname){b.querySelector('[data-boot="home"]').hidden=true;b.querySelector('[data-boot="card"]').hidden=false;
 var o=b.querySelector('[data-boot-lang="'+t+'"]');if(o)o.hidden=false}
 else{b.querySelector("[data-boot-label]").textContent=L[t]}
 })();</script>

@@ -25,7 +25,7 @@ say "wasm32 route: $route"
 
 # 2. Debian packages that are missing.
 need=()
-want=(brotli chromium python3 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
+want=(brotli chromium poppler-utils python3 fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 [ "$route" = debian ] && want+=(rustc-web cargo-web rust-web-src rust-web-llvm lld-22)
 command -v node >/dev/null 2>&1 || want+=(nodejs npm)
 command -v cc >/dev/null 2>&1 || want+=(gcc)
@@ -43,14 +43,16 @@ fi
 # 3. A host cargo for the tools (rustup's if any, else Debian's).
 command -v cargo >/dev/null 2>&1 || export PATH="/usr/bin:$PATH"
 
-# 4. Tools at pinned versions (the wasm-bindgen CLI must equal the crate pin in Cargo.toml).
+# 4. Tools at pinned versions (the wasm-bindgen CLI must equal the crate pin in Cargo.toml),
+#    built with our own lock files (tools/locks/): the ones published inside the crates rot
+#    when the registry drops a version they pin (see tools/install-cargo-tool.sh).
 if [ "$("$CARGO_BIN/wasm-bindgen" --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
-  say "cargo install wasm-bindgen-cli 0.2.130"
-  cargo install wasm-bindgen-cli --version 0.2.130 --locked
+  say "install wasm-bindgen-cli 0.2.130 (tools/locks)"
+  bash tools/install-cargo-tool.sh wasm-bindgen-cli 0.2.130
 fi
 if ! "$CARGO_BIN/trunk" --version 2>/dev/null | grep -qx 'trunk 0.21.14'; then
-  say "cargo install trunk 0.21.14 (0.22 needs rustc >= 1.96.1)"
-  cargo install trunk --version 0.21.14 --locked
+  say "install trunk 0.21.14 (tools/locks; 0.22 needs rustc >= 1.96.1)"
+  bash tools/install-cargo-tool.sh trunk 0.21.14
 fi
 
 # 5. npm packages from the lockfile (playwright-core, axe-core, binaryen 132 = wasm-opt).

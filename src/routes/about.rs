@@ -36,7 +36,7 @@ pub fn About() -> impl IntoView {
         }
     };
     let meta = LocalResource::new(|| async {
-        let raw = fetch_text("/data/meta.json").await.ok()?;
+        let raw = fetch_text("data/meta.json").await.ok()?;
         serde_json::from_str::<pocket_model::policy::MetaFile>(&raw).ok()
     });
     let data = move || {

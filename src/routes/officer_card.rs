@@ -84,8 +84,10 @@ pub fn OfficerCard() -> impl IntoView {
         }
     });
     let (speech_problem, set_speech_problem) = signal(None::<SpeechProblem>);
+    // The static card of index.html stays unless this card has its text: when the content
+    // could not be loaded, the static card (every language's statements) is the better screen.
     Effect::new(move |_| {
-        if content.with(Option::is_some) && !i18n.is_switching() {
+        if content.with(|c| matches!(c, Some(Ok(_)))) && !i18n.is_switching() {
             crate::dismiss_boot();
         }
     });

@@ -100,13 +100,15 @@ pub fn UsState() -> impl IntoView {
         let abbr = s.abbr.clone();
         let on_tap = tap_to("county", move |fips| format!("/map/{abbr}/{fips}"));
         let county_count = counties.len();
-        // Plain links as one string (the router still handles their clicks).
+        // Plain links as one string (the router still handles their clicks), under the app's root.
+        let base = escape(&crate::base_path());
         let county_links = counties
             .iter()
             .map(|c| {
                 let n = data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0);
                 format!(
-                    r#"<li><a href="/map/{abbr}/{fips}" class="state-row" data-testid="county-link-{fips}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><bdi class="state-name" lang="en">{name}</bdi><span class="state-facts">{count}</span></a></li>"#,
+                    r#"<li><a href="{base}/map/{abbr}/{fips}" class="state-row" data-testid="county-link-{fips}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><bdi class="state-name" lang="en">{name}</bdi><span class="state-facts">{count}</span></a></li>"#,
+                    base = base,
                     abbr = escape(&s.abbr),
                     fips = escape(&c.fips),
                     fill = count_fill(n),

@@ -2,6 +2,7 @@
 //! does and does not allow. The answers so far live in the URL (`?path=`), so the back
 //! button and a reload keep the place.
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use pocket_model::content::{Content, WarrantChecker as Tree};
 
@@ -39,7 +40,8 @@ pub fn WarrantChecker() -> impl IntoView {
     });
     let go = move |choices: Vec<String>| {
         let url = if choices.is_empty() { "/rights/warrant".to_owned() } else { format!("/rights/warrant?path={}", choices.join(".")) };
-        navigate(&url, Default::default());
+        // Each answer replaces the history entry: Back leaves the checker, not one answer.
+        navigate(&url, NavigateOptions { replace: true, ..Default::default() });
     };
     let go = StoredValue::new_local(go);
 

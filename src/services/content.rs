@@ -43,7 +43,7 @@ async fn sources() -> Result<Arc<SourceList>, String> {
     if let Some(s) = CACHE.with(|c| c.borrow().sources.clone()) {
         return Ok(s);
     }
-    let raw = fetch_text("/content/sources.json").await.map_err(|e| format!("content/sources.json: {e}"))?;
+    let raw = fetch_text("content/sources.json").await.map_err(|e| format!("content/sources.json: {e}"))?;
     let list = parse_sources("content/sources.json", &raw).map_err(|errs| errs[0].to_string())?;
     let list = Arc::new(list);
     CACHE.with(|c| c.borrow_mut().sources = Some(list.clone()));
@@ -55,7 +55,7 @@ async fn language(tag: &'static str, sources: &SourceList, english: Option<&Cont
         return Ok(c);
     }
     let file = format!("content/{tag}.json");
-    let raw = fetch_text(&format!("/{file}")).await.map_err(|e| format!("{file}: {e}"))?;
+    let raw = fetch_text(&file).await.map_err(|e| format!("{file}: {e}"))?;
     let content = parse_content(&file, tag, &raw, sources).map_err(|errs| errs[0].to_string())?;
     if let Some(en) = english {
         if let Some(e) = compare_with_english(&file, &content, en).first() {

@@ -1,4 +1,5 @@
-//! Fetching the app's own files (content, data). Same origin only; the service worker
+//! Fetching the app's own files (content, data) by paths relative to the app's root (the
+//! document's <base>, so a sub-path works). Same origin only; the service worker
 //! answers from its cache when offline.
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -19,7 +20,7 @@ impl std::fmt::Display for FetchError {
     }
 }
 
-/// GET a same-origin path and return its body as text.
+/// GET a path relative to the app's root (no leading "/") and return its body as text.
 pub async fn fetch_text(path: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let resp = JsFuture::from(window.fetch_with_str(path))

@@ -1,6 +1,13 @@
-//! The offline shell seen from the app: registers `sw.js`, says when everything is saved for
-//! offline use, and when a new version is waiting, so that the person can choose to reload
-//! into it (never a mix of old and new files: the old worker serves until then).
+//! The offline shell seen from the app: registers `sw.js` (relative to the app's root, so a
+//! sub-path works), says when everything is saved for offline use, and when a new version is
+//! waiting, so that the person can choose to reload into it (never a mix of old and new files:
+//! the old worker serves until then). Looks for updates at launch, every hour and when the
+//! network comes back; after a failed install it tries again later, waiting longer each time
+//! (the worker itself refuses a retry that comes too soon, see public/sw.js).
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -35,6 +42,39 @@ impl OfflineCtx {
             }
             None => reload(),
         }
+    }
+}
+
+/// How often an open app looks for a new version.
+const UPDATE_CHECK_EVERY: Duration = Duration::from_secs(60 * 60);
+
+/// Wait before retrying after the `n`-th failed install in a row: 1, 2, 4 … 60 minutes.
+fn retry_delay(n: u32) -> Duration {
+    Duration::from_secs(60 * 2u64.saturating_pow(n.saturating_sub(1)).min(60))
+}
+
+/// Ask the browser to look for a new `sw.js`; a failure (offline, host down) is harmless.
+fn check_for_update(reg: &ServiceWorkerRegistration) {
+    if let Ok(p) = reg.update() {
+        leptos::task::spawn_local(async move {
+            let _ = JsFuture::from(p).await;
+        });
+    }
+}
+
+/// Tell the boot watchdog of index.html and the service worker that the app started: a new
+/// version on trial is then kept and the previous one deleted (public/sw.js "booted").
+pub fn report_started() {
+    let Some(window) = web_sys::window() else { return };
+    let _ = js_sys::Reflect::set(&window, &"__appStarted".into(), &JsValue::TRUE);
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    if let Some(controller) = navigator.service_worker().controller() {
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"booted".into());
+        let _ = controller.post_message(&msg);
     }
 }
 
@@ -77,7 +117,7 @@ pub fn provide_offline() -> OfflineCtx {
     on_controller_change.forget();
 
     leptos::task::spawn_local(async move {
-        let Ok(reg) = JsFuture::from(container.register("/sw.js")).await else {
+        let Ok(reg) = JsFuture::from(container.register("sw.js")).await else {
             set_readiness.set(OfflineReadiness::Unsupported);
             return;
         };
@@ -86,27 +126,52 @@ pub fn provide_offline() -> OfflineCtx {
         if reg.waiting().is_some() && had_controller {
             set_update_waiting.set(true);
         }
-        let watch = move |worker: ServiceWorker| {
-            let w = worker.clone();
-            let on_state = Closure::<dyn FnMut()>::new(move || {
-                if w.state() == ServiceWorkerState::Installed && had_controller {
-                    set_update_waiting.set(true);
-                }
-            });
-            worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
+        // Failed installs in a row; reset by one that succeeds.
+        let failures = Rc::new(Cell::new(0u32));
+        let watch = {
+            let reg = reg.clone();
+            move |worker: ServiceWorker| {
+                let w = worker.clone();
+                let reg = reg.clone();
+                let failures = failures.clone();
+                let on_state = Closure::<dyn FnMut()>::new(move || match w.state() {
+                    ServiceWorkerState::Installed => {
+                        failures.set(0);
+                        if had_controller {
+                            set_update_waiting.set(true);
+                        }
+                    }
+                    // Redundant without having installed: the install failed and cleaned up.
+                    ServiceWorkerState::Redundant if reg.waiting().is_none() && reg.installing().is_none() => {
+                        failures.set(failures.get() + 1);
+                        let reg = reg.clone();
+                        set_timeout(move || check_for_update(&reg), retry_delay(failures.get()));
+                    }
+                    _ => {}
+                });
+                worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+                on_state.forget();
+            }
         };
         if let Some(installing) = reg.installing() {
             watch(installing);
         }
         let reg2 = reg.clone();
+        let watch2 = watch.clone();
         let on_update_found = Closure::<dyn FnMut()>::new(move || {
             if let Some(installing) = reg2.installing() {
-                watch(installing);
+                watch2(installing);
             }
         });
         reg.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
         on_update_found.forget();
+
+        // Look for a new version now, now and then, and when the network is back.
+        check_for_update(&reg);
+        let reg_hourly = reg.clone();
+        let _ = set_interval_with_handle(move || check_for_update(&reg_hourly), UPDATE_CHECK_EVERY);
+        let reg_online = reg.clone();
+        let _ = window_event_listener(leptos::ev::online, move |_| check_for_update(&reg_online));
 
         if let Ok(ready) = container.ready() {
             if JsFuture::from(ready).await.is_ok() {

@@ -34,7 +34,7 @@ pub struct PolicyCtx {
 }
 
 async fn fetch_json<T: serde::de::DeserializeOwned>(file: &str) -> Result<T, String> {
-    let raw = fetch_text(&format!("/data/{file}")).await.map_err(|e| format!("data/{file}: {e}"))?;
+    let raw = fetch_text(&format!("data/{file}")).await.map_err(|e| format!("data/{file}: {e}"))?;
     serde_json::from_str(&raw).map_err(|e| format!("data/{file}: {e}"))
 }
 

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use pocket_model::geo::CountyLocator;
 use wasm_bindgen::JsCast;
@@ -50,7 +51,8 @@ pub fn WhereAmI(data: Arc<PolicyData>) -> impl IntoView {
             }) {
                 Some(href) => {
                     set_status.set(Status::Idle);
-                    navigate(&href, Default::default());
+                    // Replace, not push: the looked-up county is not a step to go back through.
+                    navigate(&href, NavigateOptions { replace: true, ..Default::default() });
                 }
                 None => set_status.set(Status::Outside),
             }
