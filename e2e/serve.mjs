@@ -1,8 +1,11 @@
 // Static server for a build directory: brotli or gzip as a real host would send, and the
 // app's index.html for extension-less routes (/card, /map/TX) so that deep links work before
-// the service worker is installed. Usage: node e2e/serve.mjs [dir] [port]
+// the service worker is installed. A `<file>.br` beside a file is sent as it is (a host with
+// precompressed files); otherwise brotli is computed once per file and kept in memory, and
+// `{ precompress: true }` does that for every file before the first request (the benchmark:
+// a real host does not compress while the phone waits). Usage: node e2e/serve.mjs [dir] [port]
 import http from "node:http";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join, extname, normalize, resolve } from "node:path";
 import zlib from "node:zlib";
 
@@ -12,10 +15,31 @@ const TYPES = {
   ".png": "image/png", ".json": "application/json", ".svg": "image/svg+xml", ".txt": "text/plain",
 };
 
-/** Start serving `dir` on 127.0.0.1:`port`; resolves with the http.Server. */
-export function serve(dir, port) {
-  const root = resolve(dir);
+const brotli = (raw) => zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+
+function allFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? allFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Start serving `dir` on 127.0.0.1:`port`; resolves with the http.Server. The server counts
+ * the body bytes it sends (`server.bytesSent`, as sent on the wire) and can be pointed at
+ * another build at the same origin (`server.setRoot(dir)`: an update). */
+export function serve(dir, port, { precompress = false } = {}) {
+  let root = resolve(dir);
   const compressed = new Map();
+  const body = (file, enc) => {
+    const key = `${file}|${enc}`;
+    if (!compressed.has(key)) {
+      const raw = readFileSync(file);
+      compressed.set(key, enc === "br"
+        ? (existsSync(`${file}.br`) ? readFileSync(`${file}.br`) : brotli(raw))
+        : enc === "gzip" ? zlib.gzipSync(raw, { level: 9 }) : raw);
+    }
+    return compressed.get(key);
+  };
+  const warm = () => { if (precompress) for (const f of allFiles(root)) if (!f.endsWith(".br")) body(f, "br"); };
+  warm();
   const server = http.createServer((req, res) => {
     let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
     if (path.includes("..")) { res.writeHead(400); return res.end(); }
@@ -27,13 +51,7 @@ export function serve(dir, port) {
     }
     const ae = String(req.headers["accept-encoding"] || "");
     const enc = ae.includes("br") ? "br" : ae.includes("gzip") ? "gzip" : null;
-    const key = `${file}|${enc}`;
-    if (!compressed.has(key)) {
-      const raw = readFileSync(file);
-      compressed.set(key, enc === "br"
-        ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
-        : enc === "gzip" ? zlib.gzipSync(raw, { level: 9 }) : raw);
-    }
+    const data = body(file, enc);
     const headers = {
       "content-type": TYPES[extname(file)] || "application/octet-stream",
       vary: "accept-encoding",
@@ -42,8 +60,11 @@ export function serve(dir, port) {
     };
     if (enc) headers["content-encoding"] = enc;
     res.writeHead(200, headers);
-    res.end(req.method === "HEAD" ? undefined : compressed.get(key));
+    if (req.method !== "HEAD") server.bytesSent += data.length;
+    res.end(req.method === "HEAD" ? undefined : data);
   });
+  server.bytesSent = 0;
+  server.setRoot = (next) => { root = resolve(next); compressed.clear(); warm(); };
   return new Promise((ok, fail) => {
     server.once("error", fail);
     server.listen(port, "127.0.0.1", () => ok(server));

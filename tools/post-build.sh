@@ -4,5 +4,6 @@
 # into sw.js.
 set -eu
 node tools/prerender-boot.mjs
+node tools/prerender-routes.mjs
 node tools/minify-json.mjs
 sh tools/sw-precache.sh
