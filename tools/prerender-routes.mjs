@@ -70,10 +70,14 @@ var P=window.__prFetch={};
 function get(f){var p=fetch(new URL(f,base).href).then(function(r){if(!r.ok)throw new Error(f+": "+r.status);return r.text()});p.catch(function(){});P[f]=p;return p}
 get("content/sources.json");get("content/en.json");if(t!=="en")get("content/"+t+".json");
 var m=/^map(?:\\/([^/]+))?(?:\\/|$)/.exec(path);
-if(m){get("data/states.json");if(m[1]){get("data/counties.json");get("data/agreements.json");get("data/trend.json")}}
+if(m){var st=get("data/states.json");if(m[1]){
+// The state page paints from states.json: let it have the line to itself, then the rest,
+// and start the wasm once it is in (at most 3 s later: the app never waits on it for long).
+window.__prFirst=Promise.race([st.catch(function(){}),new Promise(function(r){setTimeout(r,3000)})]);
+st.then(function(){get("data/counties.json");get("data/agreements.json");get("data/trend.json")},function(){})}}
 if(t!=="en")return;
 function show(key,wait){var d=b.querySelector('[data-boot-page="'+key+'"]');if(!d)return null;
-b.querySelector('[data-boot="home"]').hidden=true;d.hidden=false;if(wait)b.setAttribute("data-page",key);return d}
+b.querySelector("main").hidden=true;d.parentNode.hidden=false;d.hidden=false;if(wait)b.setAttribute("data-page",key);return d}
 if(/^rights\\/[^/]+$/.test(path))show(path,1);
 else if(path==="map")show("map");
 else if(m&&m[1]&&path===m[0]){var W=${JSON.stringify(stateWords)},e=function(s){return String(s).replace(/[&<>"]/g,function(c){return{"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]})};
@@ -84,12 +88,18 @@ var d=show("map-state",1);d.innerHTML='<p class="breadcrumbs"><a href="'+new URL
 })();</script>`;
 
 const file = join(staging, "index.html");
-const html = readFileSync(file, "utf8");
-const at = html.indexOf("</main>", html.indexOf('<div id="boot"'));
+let html = readFileSync(file, "utf8");
+// Trunk's loader (after prerender-boot's wait for a frame) also waits for window.__prFirst.
+const loader = '<script type="module">';
+if (!html.includes(loader)) throw new Error("prerender-routes: Trunk's loader script not found");
+html = html.replace(loader, `${loader}\nawait window.__prFirst;`);
+const start = html.indexOf('<div id="boot"');
 const end = html.indexOf("<!-- /boot -->");
-if (at < 0 || end < at) throw new Error("prerender-routes: the boot block (from prerender-boot.mjs) was not found");
-// Pages go inside the boot block's <main>; the script last, after prerender-boot's own.
+if (start < 0 || end < start) throw new Error("prerender-routes: the boot block (from prerender-boot.mjs) was not found");
+// The pages go last in the boot block, after prerender-boot's card and its script (so the card
+// paints without waiting for them to be parsed), in a <main> of their own that replaces the
+// first one when a page shows.
 const bootEnd = html.lastIndexOf("</div>", end);
-const out = html.slice(0, at) + pages.join("\n") + "\n" + html.slice(at, bootEnd) + script + "\n" + html.slice(bootEnd);
+const out = html.slice(0, bootEnd) + `<main class="screen" hidden>\n${pages.join("\n")}\n</main>\n` + script + "\n" + html.slice(bootEnd);
 writeFileSync(file, out);
 console.log(`prerender-routes: ${pages.length - 2} rights pages, map, map state; prefetch for ${tags.length} languages`);
