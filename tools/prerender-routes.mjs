@@ -67,19 +67,23 @@ if(T.indexOf(t)<0){t=null;(navigator.languages||[]).some(function(x){x=String(x)
 if(p==="zh"){p=/hant|tw|hk|mo/.test(x)?"zh-Hant":"zh-Hans"}if(p==="fil")p="tl";if(T.indexOf(p)>=0){t=p;return true}return false})}
 t=t||"en";
 var P=window.__prFetch={};
+// Resolves once a static page has been painted (a largest-contentful-paint entry after it was
+// shown), at most a second later: the wasm download starts then, not during the first paint.
+function painted(at){return new Promise(function(r){setTimeout(r,1000);try{new PerformanceObserver(function(l){
+if(l.getEntries().some(function(e){return e.startTime>=(b.shownAt||at)}))r()}).observe({type:"largest-contentful-paint",buffered:true})}catch(e){r()}})}
 function get(f){var p=fetch(new URL(f,base).href).then(function(r){if(!r.ok)throw new Error(f+": "+r.status);return r.text()});p.catch(function(){});P[f]=p;return p}
 get("content/sources.json");get("content/en.json");if(t!=="en")get("content/"+t+".json");
 var m=/^map(?:\\/([^/]+))?(?:\\/|$)/.exec(path);
 if(m){var st=get("data/states.json");if(m[1]){
 // The state page paints from states.json: let it have the line to itself, then the rest,
 // and start the wasm once it is in (at most 3 s later: the app never waits on it for long).
-window.__prFirst=Promise.race([st.catch(function(){}),new Promise(function(r){setTimeout(r,3000)})]);
+window.__prFirst=Promise.race([st.catch(function(){}).then(function(){return painted(0)}),new Promise(function(r){setTimeout(r,3000)})]);
 st.then(function(){get("data/counties.json");get("data/agreements.json");get("data/trend.json")},function(){})}}
 if(t!=="en")return;
 function show(key,wait){var d=b.querySelector('[data-boot-page="'+key+'"]');if(!d)return null;
-b.querySelector("main").hidden=true;d.parentNode.hidden=false;d.hidden=false;if(wait)b.setAttribute("data-page",key);return d}
-if(/^rights\\/[^/]+$/.test(path))show(path,1);
-else if(path==="map")show("map");
+b.querySelector("main").style.display="none";d.parentNode.style.display="";d.hidden=false;b.shownAt=performance.now();if(wait)b.setAttribute("data-page",key);return d}
+if(/^rights\\/[^/]+$/.test(path)){if(show(path,1))window.__prFirst=painted(0)}
+else if(path==="map"){if(show("map"))window.__prFirst=painted(0)}
 else if(m&&m[1]&&path===m[0]){var W=${JSON.stringify(stateWords)},e=function(s){return String(s).replace(/[&<>"]/g,function(c){return{"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]})};
 P["data/states.json"].then(function(raw){if(!b.isConnected)return;var s=JSON.parse(raw).states.filter(function(x){return x.abbr===m[1]||x.fips===m[1]})[0];if(!s)return;
 var en=function(x){return x?'<p lang="en" dir="ltr" class="muted">'+e(x)+"</p>":""};
@@ -98,8 +102,8 @@ const end = html.indexOf("<!-- /boot -->");
 if (start < 0 || end < start) throw new Error("prerender-routes: the boot block (from prerender-boot.mjs) was not found");
 // The pages go last in the boot block, after prerender-boot's card and its script (so the card
 // paints without waiting for them to be parsed), in a <main> of their own that replaces the
-// first one when a page shows.
+// first one when a page shows (display, not the hidden attribute: style.css sets main's display).
 const bootEnd = html.lastIndexOf("</div>", end);
-const out = html.slice(0, bootEnd) + `<main class="screen" hidden>\n${pages.join("\n")}\n</main>\n` + script + "\n" + html.slice(bootEnd);
+const out = html.slice(0, bootEnd) + `<main class="screen" style="display:none">\n${pages.join("\n")}\n</main>\n` + script + "\n" + html.slice(bootEnd);
 writeFileSync(file, out);
 console.log(`prerender-routes: ${pages.length - 2} rights pages, map, map state; prefetch for ${tags.length} languages`);
