@@ -160,7 +160,7 @@ impl I18n {
 
 async fn load(lang: &'static Language) -> Result<Arc<[String]>, String> {
     let file = format!("locales/{}.json", lang.tag);
-    let raw = fetch_text(&format!("/{file}")).await.map_err(|e| format!("{file}: {e}"))?;
+    let raw = fetch_text(&file).await.map_err(|e| format!("{file}: {e}"))?;
     let strings: Arc<[String]> = parse_strings(&file, lang.tag, &raw, &UI_KEYS, &ENGLISH)?.into();
     LOADED.with(|l| l.borrow_mut().insert(lang.tag, strings.clone()));
     Ok(strings)

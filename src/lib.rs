@@ -25,11 +25,18 @@ pub const BUILD_DATE: &str = env!("POCKET_RIGHTS_BUILD_DATE");
 /// Optional label of the build (e.g. a release name), set by build.rs from the environment.
 pub const BUILD_LABEL: &str = env!("POCKET_RIGHTS_BUILD_LABEL");
 
+#[cfg(target_arch = "wasm32")]
+fn boot_block() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("boot")
+}
+
 /// Remove the static first screen of index.html; until then CSS keeps the app hidden. The
-/// officer card calls this once its own text is on screen, every other screen at once.
+/// officer card calls this once its own text is on screen, every other screen at once, except
+/// while the boot block shows a static page (`data-page`, tools/prerender-routes.mjs): that
+/// page stays until the data of the app's page is in (`finish_boot_page`).
 #[cfg(target_arch = "wasm32")]
 pub fn dismiss_boot() {
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+    if let Some(boot) = boot_block().filter(|b| !b.has_attribute("data-page")) {
         boot.remove();
     }
 }
@@ -55,6 +62,25 @@ pub fn base_path() -> String {
             .unwrap_or_default();
     }
     BASE.with(Clone::clone)
+}
+
+/// The data of the screens whose static page starts with `page` is in: remove the static
+/// page once the app has rendered its own (after the next frame).
+#[cfg(target_arch = "wasm32")]
+pub fn finish_boot_page(page: &'static str) {
+    let shows = move |b: &web_sys::Element| b.get_attribute("data-page").is_some_and(|p| p.starts_with(page));
+    if boot_block().is_some_and(|b| shows(&b)) {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(
+                move || {
+                    if let Some(boot) = boot_block().filter(|b| shows(b)) {
+                        boot.remove();
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    }
 }
 
 /// Mount the app.

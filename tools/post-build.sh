@@ -6,6 +6,7 @@
 # hashes every file).
 set -eu
 node tools/prerender-boot.mjs
+node tools/prerender-routes.mjs
 node tools/minify-json.mjs
 node tools/html-finish.mjs
 node tools/sw-precache.mjs

@@ -88,7 +88,14 @@ async fn load(locale: Locale) -> ContentState {
 /// Start loading the content of the active language and provide it.
 pub fn provide_content() {
     let i18n = use_i18n();
-    let resource = LocalResource::new(move || load(i18n.get_locale()));
+    let resource = LocalResource::new(move || {
+        let locale = i18n.get_locale();
+        async move {
+            let state = load(locale).await;
+            crate::finish_boot_page("rights/");
+            state
+        }
+    });
     provide_context(ContentCtx(resource));
 }
 

@@ -20,12 +20,41 @@ impl std::fmt::Display for FetchError {
     }
 }
 
-/// GET a path relative to the app's root (no leading "/") and return its body as text.
-pub async fn fetch_text(path: &str) -> Result<String, FetchError> {
+/// The boot script's fetch of this file, if it started one (index.html, tools/prerender-routes.mjs:
+/// the content and map files start downloading beside the wasm). Taken once.
+fn take_prefetched(path: &str) -> Option<js_sys::Promise> {
+    let registry = js_sys::Reflect::get(&web_sys::window()?.into(), &"__prFetch".into()).ok().filter(|r| r.is_object())?;
+    let key = wasm_bindgen::JsValue::from_str(path.trim_start_matches('/'));
+    let promise = js_sys::Reflect::get(&registry, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(registry.unchecked_ref::<js_sys::Object>(), &key);
+    Some(promise)
+}
+
+/// GET a path relative to the app's root (no leading "/") and return its body as text. The request starts when this is
+/// called (so several can be in flight at once), not when the future is first polled.
+pub fn fetch_text(path: &str) -> impl Future<Output = Result<String, FetchError>> + use<> {
+    let prefetched = take_prefetched(path);
+    let started = prefetched.is_none().then(|| start(path));
+    let path = path.to_owned();
+    async move {
+        if let Some(promise) = prefetched {
+            if let Some(text) = JsFuture::from(promise).await.ok().and_then(|t| t.as_string()) {
+                return Ok(text);
+            }
+            // The early fetch failed (e.g. the network dropped): ask once more, as usual.
+            return read(start(&path)).await;
+        }
+        read(started.unwrap_or_else(|| start(&path))).await
+    }
+}
+
+fn start(path: &str) -> Result<js_sys::Promise, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
-    let resp = JsFuture::from(window.fetch_with_str(path))
-        .await
-        .map_err(|e| FetchError::Network(format!("{e:?}")))?;
+    Ok(window.fetch_with_str(path))
+}
+
+async fn read(request: Result<js_sys::Promise, FetchError>) -> Result<String, FetchError> {
+    let resp = JsFuture::from(request?).await.map_err(|e| FetchError::Network(format!("{e:?}")))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Network("not a response".into()))?;
     if !resp.ok() {
         return Err(FetchError::Status(resp.status()));

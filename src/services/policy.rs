@@ -33,15 +33,21 @@ pub struct PolicyCtx {
     started: StoredValue<bool>,
 }
 
-async fn fetch_json<T: serde::de::DeserializeOwned>(file: &str) -> Result<T, String> {
-    let raw = fetch_text(&format!("data/{file}")).await.map_err(|e| format!("data/{file}: {e}"))?;
-    serde_json::from_str(&raw).map_err(|e| format!("data/{file}: {e}"))
+/// Starts the request at once (see `fetch_text`); parses when awaited.
+fn fetch_json<T: serde::de::DeserializeOwned>(file: &'static str) -> impl Future<Output = Result<T, String>> {
+    let raw = fetch_text(&format!("data/{file}"));
+    async move {
+        let raw = raw.await.map_err(|e| format!("data/{file}: {e}"))?;
+        serde_json::from_str(&raw).map_err(|e| format!("data/{file}: {e}"))
+    }
 }
 
 async fn load_rest(states: Arc<StatesFile>) -> Result<Arc<PolicyData>, String> {
-    let counties: CountiesFile = fetch_json("counties.json").await?;
-    let agreements: AgreementsFile = fetch_json("agreements.json").await?;
-    let trend: TrendFile = fetch_json("trend.json").await?;
+    // Three downloads in flight at once; parsed one after the other.
+    let (counties, agreements, trend) = (fetch_json("counties.json"), fetch_json("agreements.json"), fetch_json("trend.json"));
+    let counties: CountiesFile = counties.await?;
+    let agreements: AgreementsFile = agreements.await?;
+    let trend: TrendFile = trend.await?;
     let search = SearchIndex::build(&states.states, &counties.counties, &agreements.agreements);
     let by_county = counts_by_county(&agreements.agreements).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     Ok(Arc::new(PolicyData { states, counties, agreements, trend, search, by_county }))
@@ -72,6 +78,7 @@ fn start_loading(ctx: PolicyCtx) {
             leptos::logging::warn!("policy data: {e}");
         }
         ctx.full.set(Some(full));
+        crate::finish_boot_page("map-state");
     });
 }
 

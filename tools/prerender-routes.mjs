@@ -1,0 +1,109 @@
+// Trunk post_build hook, after prerender-boot.mjs: first paint without the wasm for the
+// screens people send each other links to, and the files the app needs fetched in parallel
+// with the wasm instead of after it.
+// - /rights/<id>: the page's English title, summary and first section as static HTML in the
+//   boot block (what fits the first screen of a phone); the rest comes with the app.
+// - /map: the heading and the introduction (the outlines paint as soon as the app starts).
+// - /map/<state>: the state's law in plain words, rendered by the boot script from
+//   data/states.json as soon as that file arrives.
+// A page is shown only when the boot language is English (other languages get the app's
+// own text a little later rather than an English flash). The boot script starts fetching the
+// content of the boot language (and the map files on map routes) and leaves the promises in
+// window.__prFetch, where services/fetch.rs takes them. The app keeps the static page until
+// its own page has its data (src/lib.rs `dismiss_boot` / `finish_boot_page`).
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error("prerender-routes: run me as a Trunk hook (TRUNK_STAGING_DIR unset)");
+
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+// Inline markup ([[tel:…]], [[url:…]], [[en:…]]) shows as its plain text until the app renders it.
+const plain = (s) => esc(String(s).replace(/\[\[(?:tel|url|en):([^\]]*)\]\]/g, "$1"));
+const ui = JSON.parse(readFileSync("locales/en.json", "utf8"));
+const en = JSON.parse(readFileSync("content/en.json", "utf8"));
+const longDate = (iso) => new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const fill = (template, vars) => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => vars[k] ?? "");
+
+// The same markup as src/components/section_view.rs.
+function section(s) {
+  const heading = s.title ?? ui[`section_${s.kind}`];
+  const say = s.kind === "say";
+  const items = s.items.map((i) => {
+    const body = say
+      ? `<button type="button" class="phrase"><span class="phrase-text">${plain(i.text)}</span><span class="phrase-hint" aria-hidden="true">⤢</span></button>`
+      : `<p class="item-text">${plain(i.text)}</p>`;
+    const changed = i.changed ? `<p class="changed"><strong>${esc(fill(ui.changed_on, { date: longDate(i.changed.on) }))}</strong> ${plain(i.changed.note)}</p>` : "";
+    const contested = i.contested ? `<p class="contested" role="note">⚠ ${esc(ui.contested)}</p>` : "";
+    return `<li class="item${i.contested ? " is-contested" : ""}">${body}${changed}${contested}</li>`;
+  }).join("");
+  const list = s.kind === "steps" ? `<ol class="steps">${items}</ol>` : `<ul class="items">${items}</ul>`;
+  return `<section class="section section-${s.kind}"><h2>${esc(heading)}</h2>${say ? `<p class="muted">${esc(ui.card_tap_phrase)}</p>` : ""}${list}</section>`;
+}
+
+const loading = `<p class="muted">${esc(ui.loading)}</p>`;
+const pages = en.pages.filter((p) => p.kind !== "officer").map((p) =>
+  `<div data-boot-page="rights/${esc(p.id)}" class="rights-page" hidden><h1>${plain(p.title)}</h1><p class="summary">${plain(p.summary)}</p>${p.sections.slice(0, 1).map(section).join("")}${loading}</div>`);
+pages.push(`<div data-boot-page="map" class="map" hidden><h1>${esc(ui.map_title)}</h1><p>${esc(ui.map_intro)}</p>${loading}</div>`);
+pages.push(`<div data-boot-page="map-state" class="map-state" hidden></div>`);
+
+// Words the state page needs, from the UI strings (keys as in routes/map_state.rs).
+const stateWords = {
+  back: ui.map_back_to_states, stance: ui.state_stance, laws: ui.state_laws, loading: ui.loading,
+  layer: { limits: ui.stance_limits, requires: ui.stance_requires, mixed: ui.stance_mixed, none_found: ui.stance_none },
+  verification: { verified: ui.verification_verified, established: ui.verification_established, partly_verified: ui.verification_partial,
+    secondary_only: ui.verification_secondary, not_researched: ui.verification_not_researched },
+};
+// The languages: one content file each (as prerender-boot.mjs finds them).
+const tags = readdirSync("content").filter((f) => f.endsWith(".json") && f !== "sources.json").map((f) => f.slice(0, -5)).sort();
+
+const script = `<script>(function(){
+var b=document.getElementById("boot");if(!b)return;
+var base=(document.querySelector("base")||{}).href||location.origin+"/";
+var path=decodeURIComponent(location.pathname.slice(new URL(base).pathname.length)).replace(/\\/$/,"");
+var T=${JSON.stringify(tags)},t=null;
+try{t=(JSON.parse(localStorage.getItem("pocket-rights.settings")||"{}")||{}).language||null}catch(e){}
+if(T.indexOf(t)<0){t=null;(navigator.languages||[]).some(function(x){x=String(x).toLowerCase();var p=x.split(/[-_]/)[0];
+if(p==="zh"){p=/hant|tw|hk|mo/.test(x)?"zh-Hant":"zh-Hans"}if(p==="fil")p="tl";if(T.indexOf(p)>=0){t=p;return true}return false})}
+t=t||"en";
+var P=window.__prFetch={};
+// Resolves once a static page has been painted (a largest-contentful-paint entry after it was
+// shown), at most a second later: the wasm download starts then, not during the first paint.
+function painted(at){return new Promise(function(r){setTimeout(r,1000);try{new PerformanceObserver(function(l){
+if(l.getEntries().some(function(e){return e.startTime>=(b.shownAt||at)}))r()}).observe({type:"largest-contentful-paint",buffered:true})}catch(e){r()}})}
+function get(f){var p=fetch(new URL(f,base).href).then(function(r){if(!r.ok)throw new Error(f+": "+r.status);return r.text()});p.catch(function(){});P[f]=p;return p}
+get("content/sources.json");get("content/en.json");if(t!=="en")get("content/"+t+".json");
+var m=/^map(?:\\/([^/]+))?(?:\\/|$)/.exec(path);
+if(m){var st=get("data/states.json");if(m[1]){
+// The state page paints from states.json: let it have the line to itself, then the rest,
+// and start the wasm once it is in (at most 3 s later: the app never waits on it for long).
+window.__prFirst=Promise.race([st.catch(function(){}).then(function(){return painted(0)}),new Promise(function(r){setTimeout(r,3000)})]);
+st.then(function(){get("data/counties.json");get("data/agreements.json");get("data/trend.json")},function(){})}}
+if(t!=="en")return;
+function show(key,wait){var d=b.querySelector('[data-boot-page="'+key+'"]');if(!d)return null;
+b.querySelector("main").style.display="none";d.parentNode.style.display="";d.hidden=false;b.shownAt=performance.now();if(wait)b.setAttribute("data-page",key);return d}
+if(/^rights\\/[^/]+$/.test(path)){if(show(path,1))window.__prFirst=painted(0)}
+else if(path==="map"){if(show("map"))window.__prFirst=painted(0)}
+else if(m&&m[1]&&path===m[0]){var W=${JSON.stringify(stateWords)},e=function(s){return String(s).replace(/[&<>"]/g,function(c){return{"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]})};
+P["data/states.json"].then(function(raw){if(!b.isConnected)return;var s=JSON.parse(raw).states.filter(function(x){return x.abbr===m[1]||x.fips===m[1]})[0];if(!s)return;
+var en=function(x){return x?'<p lang="en" dir="ltr" class="muted">'+e(x)+"</p>":""};
+var d=show("map-state",1);d.innerHTML='<p class="breadcrumbs"><a href="'+new URL("map",base).pathname+'">'+e(W.back)+"</a></p><h1>"+e(s.name)+'</h1><section class="stance"><h2>'+e(W.stance)+'</h2><p class="stance-label"><strong>'+e(W.layer[s.layer]||"")+'</strong></p><p lang="en" dir="ltr">'+e(s.summary)+"</p>"+
+'<p class="muted">'+e(W.verification[s.verification]||"")+"</p><h3>"+e(W.laws)+'</h3><p lang="en" dir="ltr">'+e(s.laws)+"</p>"+en(s.key_dates)+en(s.notes)+'</section><p class="muted">'+e(W.loading)+"</p>"}).catch(function(){})}
+})();</script>`;
+
+const file = join(staging, "index.html");
+let html = readFileSync(file, "utf8");
+// Trunk's loader (after prerender-boot's wait for a frame) also waits for window.__prFirst.
+const loader = '<script type="module">';
+if (!html.includes(loader)) throw new Error("prerender-routes: Trunk's loader script not found");
+html = html.replace(loader, `${loader}\nawait window.__prFirst;`);
+const start = html.indexOf('<div id="boot"');
+const end = html.indexOf("<!-- /boot -->");
+if (start < 0 || end < start) throw new Error("prerender-routes: the boot block (from prerender-boot.mjs) was not found");
+// The pages go last in the boot block, after prerender-boot's card and its script (so the card
+// paints without waiting for them to be parsed), in a <main> of their own that replaces the
+// first one when a page shows (display, not the hidden attribute: style.css sets main's display).
+const bootEnd = html.lastIndexOf("</div>", end);
+const out = html.slice(0, bootEnd) + `<main class="screen" style="display:none">\n${pages.join("\n")}\n</main>\n` + script + "\n" + html.slice(bootEnd);
+writeFileSync(file, out);
+console.log(`prerender-routes: ${pages.length - 2} rights pages, map, map state; prefetch for ${tags.length} languages`);
