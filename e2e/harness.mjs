@@ -150,7 +150,9 @@ export function fill(s, vars = {}) {
 }
 
 /** Text with runs of white space folded, for comparing what the page shows. */
-export const norm = (s) => s.replace(/\s+/g, " ").trim();
+/** Visible text for comparison: white space folded, and the invisible Unicode isolates
+ *  (U+2066–U+2069) that keep interpolated dates, counts and names in their order removed. */
+export const norm = (s) => s.replace(/[\u2066-\u2069]/g, "").replace(/\s+/g, " ").trim();
 
 /** The officer statements of a content file. */
 export function officerStatements(c) {
