@@ -73,7 +73,7 @@ async function assertDataNote(page, where) {
   // The agreements' note comes with the second part of the data (the outlines paint first).
   const want = norm(fill(en.data_as_of, { date: await localDate(page, "en", AGREEMENTS.as_of) }));
   const shown = await page.waitForFunction((want) => [...document.querySelectorAll("[data-testid=data-note]")]
-    .some((n) => n.innerText.replace(/\s+/g, " ").includes(want)), want, { timeout: 20000 }).then(() => true, () => false);
+    .some((n) => n.innerText.replace(/[\u2066-\u2069]/g, "").replace(/\s+/g, " ").includes(want)), want, { timeout: 20000 }).then(() => true, () => false);
   assert.ok(shown, `${where}: the agreements' as-of date ${AGREEMENTS.as_of}`);
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use pocket_model::review_age::changes;
 
+use crate::components::rich_text::RichText;
 use crate::i18n::*;
 use crate::services::content::use_content;
 use crate::services::locale_format::local_date;
@@ -31,10 +32,10 @@ pub fn Changes() -> impl IntoView {
                     view! {
                         <li class="change" data-testid="change" data-on=e.on.clone() data-item=e.item_id.clone()>
                             <p><strong><time datetime=e.on.clone()>{local_date(on.clone())}</time></strong></p>
-                            <p>{e.note}</p>
-                            <p class="muted">{e.item_text}</p>
+                            <p><RichText text=e.note /></p>
+                            <p class="muted"><RichText text=e.item_text /></p>
                             {e.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> })}
-                            <p><A href=e.href attr:class="change-guide">{e.guide}</A></p>
+                            <p><A href=e.href attr:class="change-guide"><RichText text=e.guide links=false /></A></p>
                             <p class="muted small">{t!(i18n, changes_source)} ":"</p>
                             <ul class="change-sources">{sources}</ul>
                         </li>
