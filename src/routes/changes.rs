@@ -34,7 +34,7 @@ pub fn Changes() -> impl IntoView {
                             <p>{e.note}</p>
                             <p class="muted">{e.item_text}</p>
                             {e.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> })}
-                            <p><A href=e.href attr:class="change-guide">{e.guide}</A></p>
+                            <p><A href=crate::href(&e.href) attr:class="change-guide">{e.guide}</A></p>
                             <p class="muted small">{t!(i18n, changes_source)} ":"</p>
                             <ul class="change-sources">{sources}</ul>
                         </li>
