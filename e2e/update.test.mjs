@@ -11,7 +11,7 @@
 //    portals do for a deploy that lost a file.
 //  - dist-badstart: dist whose wasm glue throws when loaded: a deploy whose every file is
 //    consistent with its manifest but which cannot start.
-import { test, before, after } from "node:test";
+import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -54,15 +54,51 @@ after(() => {
   for (const d of [ONELINE, BADSTART, CATCHALL]) rmSync(d, { recursive: true, force: true });
 });
 
+/** Every server a test starts is stopped after it, passed or failed, so that the next test
+ *  finds the port free. */
+const running = new Set();
+async function serveDir(dir, options) {
+  const server = await startServer(dir, options);
+  running.add(server);
+  return server;
+}
+afterEach(async () => {
+  await Promise.all([...running].map((s) => s.stop()));
+  running.clear();
+});
+
 /** A fresh browser with dist installed (service worker in control, cache complete). */
 async function installed() {
-  const server = await startServer(DIST);
+  const server = await serveDir(DIST);
   const b = await launch();
-  await b.page.goto(BASE + "/about");
-  await screen(b.page, "about");
-  await offlineReady(b.page);
-  await server.stop();
+  try {
+    await b.page.goto(BASE + "/about");
+    await screen(b.page, "about");
+    await offlineReady(b.page);
+  } catch (e) {
+    await b.close();
+    throw e;
+  } finally {
+    await server.stop();
+  }
   return b;
+}
+
+/** The failed installs the worker recorded ({ version: { n, at, why } }). */
+const failures = (page) => page.evaluate(async () => {
+  const scope = (await navigator.serviceWorker.getRegistration()).scope;
+  const meta = await caches.open(`pocket-rights ${scope} meta`);
+  return (await (await meta.match(new URL("__sw-failures", scope).href))?.json()) ?? null;
+});
+
+/** Wait for the "New version ready" prompt; on a timeout, say why the install failed. */
+async function prompted(page, log, timeout = 30000) {
+  try {
+    await page.locator("[data-testid=update-prompt]").waitFor({ timeout });
+  } catch (e) {
+    const why = await failures(page).catch((f) => String(f));
+    throw new Error(`no update prompt: failed installs ${JSON.stringify(why)}; requests ${(log || []).map((r) => `${r.path} ${r.status}`).join(", ")}`);
+  }
 }
 
 const update = (page) => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
@@ -86,7 +122,7 @@ test("a catch-all host with a changed file missing never replaces a working inst
     assert.equal(before.versions.length, 1);
     const version = await page.locator("[data-testid=app-version]").innerText();
     const log = [];
-    const server = await startServer(CATCHALL, { catchAll: true, log });
+    const server = await serveDir(CATCHALL, { catchAll: true, log });
     await update(page);
     // The install fails (HTML where a JSON file belongs) and records the failure.
     await until(() => log.some((r) => r.path === "/content/en.json"), "the install to ask for the changed file");
@@ -119,9 +155,9 @@ test("a one-sentence content fix downloads only that file", async (t) => {
   const { page, context } = b;
   try {
     const log = [];
-    const server = await startServer(ONELINE, { log });
+    const server = await serveDir(ONELINE, { log });
     await update(page);
-    await page.locator("[data-testid=update-prompt]").waitFor({ timeout: 30000 });
+    await prompted(page, log);
     const fetched = log.filter((r) => r.status === 200).map((r) => r.path).sort();
     assert.deepEqual(fetched.filter((p) => p !== "/sw.js"), ["/content/en.json"], `downloads: ${fetched}`);
     const bytes = log.reduce((n, r) => n + r.bytes, 0);
@@ -152,7 +188,7 @@ test("an update that cannot start is rolled back to the working version", async 
   try {
     const version = await page.locator("[data-testid=app-version]").innerText();
     const before = await swCaches(page);
-    const server = await startServer(BADSTART);
+    const server = await serveDir(BADSTART);
     await update(page);
     await page.locator("[data-testid=update-prompt]").waitFor({ timeout: 30000 });
     await page.click("[data-testid=update-reload]");
