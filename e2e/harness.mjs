@@ -44,8 +44,10 @@ export function content(tag) {
  *  closes it and every open connection. */
 export async function startServer(dir = DIST, options = {}) {
   const server = await serve(dir, PORT, options);
+  let stopped = null;
   return {
-    stop: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    // Safe to call twice (a test's own stop, then its `finally`).
+    stop: () => (stopped ??= new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); })),
   };
 }
 

@@ -28,9 +28,13 @@ test("a first visit at a deep link under the sub-path starts the app there", asy
   try {
     await b.page.goto(BASE + PREFIX + "map/TX");
     await screen(b.page, "map-state");
+    // The county list is a closed <details>: open it as a person would, then follow a link.
+    await b.page.locator("details.county-list summary").click();
     await b.page.locator("[data-testid^=county-link-]").first().waitFor();
     const href = await b.page.locator("[data-testid^=county-link-]").first().getAttribute("href");
     assert.ok(href.startsWith(PREFIX + "map/TX/"), `county links keep the sub-path: ${href}`);
+    const back = await b.page.locator(".breadcrumbs a").first().getAttribute("href");
+    assert.equal(back, PREFIX + "map", "the app's own links keep the sub-path");
     await b.page.locator("[data-testid^=county-link-]").first().click();
     await screen(b.page, "map-county");
     assert.ok(new URL(b.page.url()).pathname.startsWith(PREFIX + "map/TX/"));

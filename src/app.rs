@@ -51,9 +51,9 @@ fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="top-bar">
-            <A href="/" attr:class="brand">{t!(i18n, app_name)}</A>
+            <A href=crate::href("/") attr:class="brand">{t!(i18n, app_name)}</A>
             <NetStatus />
-            <A href="/language" attr:class="lang-button" attr:data-testid="language-button">
+            <A href=crate::href("/language") attr:class="lang-button" attr:data-testid="language-button">
                 <span aria-hidden="true">"🌐 "</span>
                 {move || i18n.get_locale().0.native_name}
                 <span class="visually-hidden">" — " {t!(i18n, language_button)}</span>
@@ -70,11 +70,11 @@ fn Shell() -> impl IntoView {
             <AppRoutes />
         </main>
         <nav class="bottom-nav" aria-label=move || t_string!(i18n, nav_label)>
-            <A href="/" exact=true>{t!(i18n, nav_home)}</A>
-            <A href="/rights">{t!(i18n, nav_rights)}</A>
-            <A href="/map">{t!(i18n, nav_map)}</A>
-            <A href="/plan">{t!(i18n, nav_plan)}</A>
-            <A href="/about">{t!(i18n, nav_about)}</A>
+            <A href=crate::href("/") exact=true>{t!(i18n, nav_home)}</A>
+            <A href=crate::href("/rights")>{t!(i18n, nav_rights)}</A>
+            <A href=crate::href("/map")>{t!(i18n, nav_map)}</A>
+            <A href=crate::href("/plan")>{t!(i18n, nav_plan)}</A>
+            <A href=crate::href("/about")>{t!(i18n, nav_about)}</A>
         </nav>
     }
 }

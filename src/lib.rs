@@ -64,6 +64,19 @@ pub fn base_path() -> String {
     BASE.with(Clone::clone)
 }
 
+/// An app link for `<A href=…>`: leptos_router leaves hrefs that start with "/" as they are
+/// (its Router `base` only applies to relative ones), so every app path gets the sub-path
+/// here: `href("/rights")` is "/rights" at the site root, "/pocket-rights/rights" under it.
+#[cfg(target_arch = "wasm32")]
+pub fn href(path: &str) -> String {
+    join_base(&base_path(), path)
+}
+
+/// `base` + `path` ("" + "/map" = "/map"; "/pocket-rights" + "/" = "/pocket-rights/").
+pub fn join_base(base: &str, path: &str) -> String {
+    format!("{base}{path}")
+}
+
 /// The data of the screens whose static page starts with `page` is in: remove the static
 /// page once the app has rendered its own (after the next frame).
 #[cfg(target_arch = "wasm32")]
@@ -106,5 +119,14 @@ mod tests {
         assert_eq!(url_path_without_slash("https://example.org"), "");
         assert_eq!(url_path_without_slash("https://example.org/pocket-rights/"), "/pocket-rights");
         assert_eq!(url_path_without_slash("https://example.org/a/b/?x=1#y"), "/a/b");
+    }
+
+    #[test]
+    fn app_links_keep_the_sub_path() {
+        use super::join_base;
+        assert_eq!(join_base("", "/"), "/");
+        assert_eq!(join_base("", "/map/TX"), "/map/TX");
+        assert_eq!(join_base("/pocket-rights", "/"), "/pocket-rights/");
+        assert_eq!(join_base("/pocket-rights", "/rights/core"), "/pocket-rights/rights/core");
     }
 }

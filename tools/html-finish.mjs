@@ -13,8 +13,20 @@ import { join, relative, sep } from "node:path";
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("html-finish: run me as a Trunk hook (TRUNK_STAGING_DIR unset)");
 
-const routes = [...readFileSync("src/routes.rs", "utf8").matchAll(/path!\("([^"]*)"\)/g)]
-  .map((m) => m[1].split("/").filter(Boolean));
+// Each leaf <Route>'s full path: the paths of the <ParentRoute>s around it, then its own.
+// A <ParentRoute> is a prefix, not a route of its own (its child at path!("") is).
+const routes = [];
+{
+  const parents = [];
+  for (const m of readFileSync("src/routes.rs", "utf8").matchAll(/<(\/?)(ParentRoute|Route)\b(?:[^>]*?path=path!\("([^"]*)"\))?/g)) {
+    const [, close, kind, path = ""] = m;
+    const segs = path.split("/").filter(Boolean);
+    if (kind === "ParentRoute" && close) parents.pop();
+    else if (kind === "ParentRoute") parents.push(segs);
+    else if (!close) routes.push([...parents.flat(), ...segs]);
+  }
+  if (parents.length) throw new Error("html-finish: unbalanced <ParentRoute> in src/routes.rs");
+}
 if (!routes.some((r) => r.length === 0)) throw new Error("html-finish: no \"/\" route found in src/routes.rs");
 
 function walk(d) {

@@ -40,7 +40,7 @@ pub fn AlertButton() -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <A href="/plan/alert" attr:class="alert-button" attr:data-testid="alert-button"><span aria-hidden="true">"✉ "</span>{t!(i18n, alert_title)}</A>
+            <A href=crate::href("/plan/alert") attr:class="alert-button" attr:data-testid="alert-button"><span aria-hidden="true">"✉ "</span>{t!(i18n, alert_title)}</A>
         }
         .into_any(),
     }

@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="screen" data-testid="screen-not-found">
             <h1>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found_body)}</p>
-            <A href="/" attr:class="button">{t!(i18n, back_home)}</A>
+            <A href=crate::href("/") attr:class="button">{t!(i18n, back_home)}</A>
         </div>
     }
 }

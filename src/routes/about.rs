@@ -98,7 +98,7 @@ pub fn About() -> impl IntoView {
             <h2>{t!(i18n, about_data_title)}</h2>
             {data}
             <h2>{t!(i18n, about_legal_title)}</h2>
-            <p><A href="/changes" attr:class="link-row"><span class="link-title">{t!(i18n, changes_title)}</span></A></p>
+            <p><A href=crate::href("/changes") attr:class="link-row"><span class="link-title">{t!(i18n, changes_title)}</span></A></p>
             {rights}
         </div>
     }

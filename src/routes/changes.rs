@@ -35,7 +35,7 @@ pub fn Changes() -> impl IntoView {
                             <p><RichText text=e.note /></p>
                             <p class="muted"><RichText text=e.item_text /></p>
                             {e.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> })}
-                            <p><A href=e.href attr:class="change-guide"><RichText text=e.guide links=false /></A></p>
+                            <p><A href=crate::href(&e.href) attr:class="change-guide"><RichText text=e.guide links=false /></A></p>
                             <p class="muted small">{t!(i18n, changes_source)} ":"</p>
                             <ul class="change-sources">{sources}</ul>
                         </li>

@@ -12,7 +12,7 @@ pub fn Home() -> impl IntoView {
     let situation = |href: &'static str, icon: &'static str, label: String| {
         view! {
             <li>
-                <A href=href attr:class="tile">
+                <A href=crate::href(href) attr:class="tile">
                     <span class="tile-icon" aria-hidden="true">{icon}</span>
                     <span class="tile-label">{label}</span>
                 </A>
@@ -22,7 +22,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <div class="screen home" data-testid="screen-home">
             <h1 class="visually-hidden">{t!(i18n, app_name)}</h1>
-            <A href="/card" attr:class="officer-button" attr:data-testid="show-officer">
+            <A href=crate::href("/card") attr:class="officer-button" attr:data-testid="show-officer">
                 <span class="officer-button-label">{t!(i18n, home_show_officer)}</span>
                 <span class="officer-button-hint">{t!(i18n, home_show_officer_hint)}</span>
             </A>
@@ -40,23 +40,23 @@ pub fn Home() -> impl IntoView {
             </ul>
             <h2>{t!(i18n, home_more)}</h2>
             <ul class="links">
-                <li><A href="/rights/warrant" attr:class="link-row">
+                <li><A href=crate::href("/rights/warrant") attr:class="link-row">
                     <span class="link-title">{t!(i18n, home_warrant)}</span>
                     <span class="link-hint">{t!(i18n, home_warrant_hint)}</span>
                 </A></li>
-                <li><A href="/map" attr:class="link-row">
+                <li><A href=crate::href("/map") attr:class="link-row">
                     <span class="link-title">{t!(i18n, home_map)}</span>
                     <span class="link-hint">{t!(i18n, home_map_hint)}</span>
                 </A></li>
-                <li><A href="/changes" attr:class="link-row">
+                <li><A href=crate::href("/changes") attr:class="link-row">
                     <span class="link-title">{t!(i18n, changes_title)}</span>
                     <span class="link-hint">{t!(i18n, home_changes_hint)}</span>
                 </A></li>
-                <li><A href="/plan" attr:class="link-row">
+                <li><A href=crate::href("/plan") attr:class="link-row">
                     <span class="link-title">{t!(i18n, home_plan)}</span>
                     <span class="link-hint">{t!(i18n, home_plan_hint)}</span>
                 </A></li>
-                <li><A href="/language" attr:class="link-row">
+                <li><A href=crate::href("/language") attr:class="link-row">
                     <span class="link-title">{t!(i18n, language_title)}</span>
                     <span class="link-hint">{move || i18n.get_locale().0.native_name}</span>
                 </A></li>

@@ -78,7 +78,7 @@ pub fn Map() -> impl IntoView {
                 };
                 view! {
                     <li>
-                        <A href=format!("/map/{}", s.abbr) attr:class="state-row" attr:data-testid=format!("state-link-{}", s.abbr)>
+                        <A href=crate::href(&format!("/map/{}", s.abbr)) attr:class="state-row" attr:data-testid=format!("state-link-{}", s.abbr)>
                             <span class="swatch" style=move || format!("background:{}", fill()) aria-hidden="true"></span>
                             <bdi class="state-name" lang="en">{s.name.clone()}</bdi>
                             <span class="state-facts">{label} " · " {t!(i18n, count_agreements, count = isolated(local_number(count)))}</span>
@@ -97,7 +97,7 @@ pub fn Map() -> impl IntoView {
             </details>
             {agreements_note}
             <DataNote as_of=file.as_of.clone() source=file.source.clone() />
-            <p><A href="/about">{t!(i18n, about_data_title)}</A></p>
+            <p><A href=crate::href("/about")>{t!(i18n, about_data_title)}</A></p>
         }
         .into_any()
     };
@@ -107,10 +107,10 @@ pub fn Map() -> impl IntoView {
             <h1>{t!(i18n, map_title)}</h1>
             <p>{t!(i18n, map_intro)}</p>
             <div class="segmented" role="group" aria-label=move || t_string!(i18n, map_layer)>
-                <A href=layer_href(MapLayer::Law) attr:aria-current=move || (layer.get() == MapLayer::Law).then_some("true") attr:data-testid="layer-law">
+                <A href=crate::href(layer_href(MapLayer::Law)) attr:aria-current=move || (layer.get() == MapLayer::Law).then_some("true") attr:data-testid="layer-law">
                     {t!(i18n, map_layer_law)}
                 </A>
-                <A href=layer_href(MapLayer::Agreements) attr:aria-current=move || (layer.get() == MapLayer::Agreements).then_some("true") attr:data-testid="layer-agreements">
+                <A href=crate::href(layer_href(MapLayer::Agreements)) attr:aria-current=move || (layer.get() == MapLayer::Agreements).then_some("true") attr:data-testid="layer-agreements">
                     {t!(i18n, map_layer_agreements)}
                 </A>
             </div>
@@ -146,7 +146,7 @@ fn MapSearch(data: Arc<PolicyData>) -> impl IntoView {
                     HitKind::Agency => "agency",
                 };
                 view! {
-                    <li><A href=href attr:class="link-row" attr:data-testid="search-hit" attr:data-kind=kind>
+                    <li><A href=crate::href(&href) attr:class="link-row" attr:data-testid="search-hit" attr:data-kind=kind>
                         <span class="link-title"><bdi lang="en">{e.label.clone()}</bdi></span>
                         <span class="link-hint">{e.state_abbr.clone()}</span>
                     </A></li>

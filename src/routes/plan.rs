@@ -113,10 +113,10 @@ pub fn Plan() -> impl IntoView {
             <p>{t!(i18n, plan_intro)}</p>
             <PlanStatus store=store />
             <ul class="links plan-links">
-                <li><A href="/plan/alert" attr:class="link-row" attr:data-testid="link-alert"><span class="link-title">{t!(i18n, alert_title)}</span></A></li>
-                <li><A href="/plan/record" attr:class="link-row" attr:data-testid="link-record"><span class="link-title">{t!(i18n, record_title)}</span></A></li>
-                <li><A href="/plan/family" attr:class="link-row" attr:data-testid="link-family"><span class="link-title">{t!(i18n, family_title)}</span></A></li>
-                <li><A href="/plan/cards" attr:class="link-row" attr:data-testid="link-cards"><span class="link-title">{t!(i18n, cards_title)}</span></A></li>
+                <li><A href=crate::href("/plan/alert") attr:class="link-row" attr:data-testid="link-alert"><span class="link-title">{t!(i18n, alert_title)}</span></A></li>
+                <li><A href=crate::href("/plan/record") attr:class="link-row" attr:data-testid="link-record"><span class="link-title">{t!(i18n, record_title)}</span></A></li>
+                <li><A href=crate::href("/plan/family") attr:class="link-row" attr:data-testid="link-family"><span class="link-title">{t!(i18n, family_title)}</span></A></li>
+                <li><A href=crate::href("/plan/cards") attr:class="link-row" attr:data-testid="link-cards"><span class="link-title">{t!(i18n, cards_title)}</span></A></li>
             </ul>
             <section>
                 <h2>{t!(i18n, plan_contacts)}</h2>
@@ -148,7 +148,7 @@ pub fn Plan() -> impl IntoView {
                     on:input=move |ev| { let v = event_target_value(&ev); store.type_into(move |p| p.notes = v.clone()); }></textarea>
             </section>
             {checklist}
-            <p><A href="/plan/erase" attr:class="button button-danger" attr:data-testid="link-erase">{t!(i18n, erase_title)}</A></p>
+            <p><A href=crate::href("/plan/erase") attr:class="button button-danger" attr:data-testid="link-erase">{t!(i18n, erase_title)}</A></p>
         </div>
     }
 }

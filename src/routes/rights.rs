@@ -20,7 +20,7 @@ fn page_links(pages: Vec<&Page>) -> impl IntoView + use<> {
         .map(|p| {
             let href = format!("/rights/{}", p.id);
             view! {
-                <li><A href=href attr:class="link-row">
+                <li><A href=crate::href(&href) attr:class="link-row">
                     <span class="link-title"><RichText text=p.title.clone() links=false /></span>
                     <span class="link-hint"><RichText text=p.summary.clone() links=false /></span>
                 </A></li>
@@ -45,7 +45,7 @@ pub fn Rights() -> impl IntoView {
                     <p class="muted">{t!(i18n, rights_who_i_am_note)}</p>
                     <ul class="links" data-testid="rights-who-i-am">
                         {page_links(of(PageKind::Status))}
-                        <li><A href="/rights/core" attr:class="link-row">
+                        <li><A href=crate::href("/rights/core") attr:class="link-row">
                             <span class="link-title">{t!(i18n, rights_no_papers)}</span>
                             <span class="link-hint">{t!(i18n, rights_no_papers_hint)}</span>
                         </A></li>
@@ -60,7 +60,7 @@ pub fn Rights() -> impl IntoView {
                 </ul>
                 <h2>{t!(i18n, rights_tools)}</h2>
                 <ul class="links">
-                    <li><A href="/rights/warrant" attr:class="link-row">
+                    <li><A href=crate::href("/rights/warrant") attr:class="link-row">
                         <span class="link-title"><RichText text=wc.title links=false /></span>
                         <span class="link-hint"><RichText text=wc.summary links=false /></span>
                     </A></li>

@@ -39,7 +39,7 @@ fn related_links(content: &Content, id: &str) -> Option<impl IntoView + use<>> {
         view! {
             <ul class="links related" data-testid="related-links">
                 {links.into_iter().map(|(href, label)| view! {
-                    <li><A href=href attr:class="link-row"><span class="link-title">{label}</span></A></li>
+                    <li><A href=crate::href(&href) attr:class="link-row"><span class="link-title">{label}</span></A></li>
                 }).collect_view()}
             </ul>
         }
@@ -66,7 +66,7 @@ pub fn RightsPage() -> impl IntoView {
                 let oldest = pocket_model::review_age::oldest(page.sections.iter().flat_map(|s| &s.items)).map(str::to_owned);
                 let source_ids = Content::sources_of(&page.sections).into_iter().map(str::to_owned).collect();
                 let map_link = (page.kind == PageKind::Framework || page.id == "arrested" || page.id == "sensitive-places").then(|| {
-                    view! { <A href="/map" attr:class="button secondary">{t!(i18n, see_on_map)}</A> }
+                    view! { <A href=crate::href("/map") attr:class="button secondary">{t!(i18n, see_on_map)}</A> }
                 });
                 let related = related_links(&b.content, &page.id);
                 let notice = b.problem.clone().map(|_| view! { <p class="notice" role="status">{t!(i18n, content_error)}</p> });

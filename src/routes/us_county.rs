@@ -75,7 +75,7 @@ pub fn UsCounty() -> impl IntoView {
         let stance = law_label(s.layer);
         view! {
             <p class="breadcrumbs">
-                <A href="/map">{t!(i18n, map_back_to_states)}</A> " › " <A href=format!("/map/{}", s.abbr)><bdi lang="en">{s.name.clone()}</bdi></A>
+                <A href=crate::href("/map")>{t!(i18n, map_back_to_states)}</A> " › " <A href=crate::href(&format!("/map/{}", s.abbr))><bdi lang="en">{s.name.clone()}</bdi></A>
             </p>
             <h1 data-testid="county-name"><bdi lang="en">{c.name.clone()} ", " {s.abbr.clone()}</bdi></h1>
             <p><strong>{t!(i18n, state_stance)}":"</strong> " " {stance}</p>
@@ -87,8 +87,8 @@ pub fn UsCounty() -> impl IntoView {
             <section class="if-arrested">
                 <h2>{t!(i18n, county_if_arrested)}</h2>
                 <p>{if jail_model { t!(i18n, county_if_arrested_jem).into_any() } else { t!(i18n, county_if_arrested_none).into_any() }}</p>
-                <A href="/rights/detainers" attr:class="button secondary">{t!(i18n, county_detainers_link)}</A>
-                <A href="/rights/arrested" attr:class="button secondary">{t!(i18n, situation_arrested)}</A>
+                <A href=crate::href("/rights/detainers") attr:class="button secondary">{t!(i18n, county_detainers_link)}</A>
+                <A href=crate::href("/rights/arrested") attr:class="button secondary">{t!(i18n, situation_arrested)}</A>
             </section>
             <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() />
         }

@@ -121,7 +121,7 @@ pub fn UsState() -> impl IntoView {
         let has_statewide = !statewide.is_empty();
         let total = counts.total();
         view! {
-            <p class="breadcrumbs"><A href="/map">{t!(i18n, map_back_to_states)}</A></p>
+            <p class="breadcrumbs"><A href=crate::href("/map")>{t!(i18n, map_back_to_states)}</A></p>
             <h1><bdi lang="en">{s.name.clone()}</bdi></h1>
             <section class="stance" style=format!("border-inline-start-color:{}", law_fill(s.layer))>
                 <h2>{t!(i18n, state_stance)}</h2>

@@ -105,12 +105,18 @@ pub fn provide_offline() -> OfflineCtx {
     }
     let container = navigator.service_worker();
     let had_controller = container.controller().is_some();
+    // Whether a worker controlled this page (from the start, or since the first install
+    // claimed it: a page opened on the first visit stays open and gets updates too).
+    let controlled = Rc::new(Cell::new(had_controller));
 
     // A new worker took control after "Reload": load the page again so that every file comes
-    // from the new version.
+    // from the new version. The first install taking over an uncontrolled page is no reload.
+    let controlled_now = controlled.clone();
     let on_controller_change = Closure::<dyn FnMut()>::new(move || {
-        if had_controller {
+        if controlled_now.get() {
             reload();
+        } else {
+            controlled_now.set(true);
         }
     });
     container.set_oncontrollerchange(Some(on_controller_change.as_ref().unchecked_ref()));
@@ -134,10 +140,12 @@ pub fn provide_offline() -> OfflineCtx {
                 let w = worker.clone();
                 let reg = reg.clone();
                 let failures = failures.clone();
+                let controlled = controlled.clone();
                 let on_state = Closure::<dyn FnMut()>::new(move || match w.state() {
                     ServiceWorkerState::Installed => {
                         failures.set(0);
-                        if had_controller {
+                        // An update (not the first install): a worker already serves the page.
+                        if controlled.get() {
                             set_update_waiting.set(true);
                         }
                     }

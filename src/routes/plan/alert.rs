@@ -51,7 +51,7 @@ pub fn PlanAlert() -> impl IntoView {
     let recipients = move || {
         let list = plan.with(|p| p.contacts.clone());
         if list.is_empty() {
-            return view! { <p class="notice" data-testid="alert-no-contacts">{t!(i18n, alert_no_contacts)}" "<A href="/plan">{t!(i18n, plan_title)}</A></p> }.into_any();
+            return view! { <p class="notice" data-testid="alert-no-contacts">{t!(i18n, alert_no_contacts)}" "<A href=crate::href("/plan")>{t!(i18n, plan_title)}</A></p> }.into_any();
         }
         let items = list
             .into_iter()

@@ -184,7 +184,7 @@ pub fn PlanRecord() -> impl IntoView {
                 {text_input("plates", false)}
                 {text_input("what", true)}
                 {choices("warrant", &WARRANTS[..])}
-                <p><A href="/rights/warrant">{t!(i18n, home_warrant)}</A></p>
+                <p><A href=crate::href("/rights/warrant")>{t!(i18n, home_warrant)}</A></p>
                 {text_input("witnesses", true)}
             </form>
             <div class="record-actions no-print">
