@@ -48,7 +48,7 @@ for (const tag of ["en", "ar"]) {
     await screen(page, "plan");
     await page.click("[data-testid=link-hotlines]");
     await screen(page, "plan-hotlines");
-    assert.equal(await page.textContent("h1"), t.hotlines_title);
+    assert.equal(await page.textContent(".plan-hotlines h1"), t.hotlines_title);
     const select = page.locator("[data-testid=hotlines-state]");
     await select.waitFor();
     assert.equal(await select.inputValue(), "", "no state preselected");
