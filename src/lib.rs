@@ -18,6 +18,9 @@ pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod services;
 
+/// The app's address as a QR code (SVG), drawn on the device.
+pub mod qr;
+
 /// Version shown on the About screen.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// UTC date of the build (YYYY-MM-DD), set by build.rs.

@@ -49,6 +49,7 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/plan/alert") view=plan::alert::PlanAlert />
             <Route path=path!("/plan/record") view=plan::record::PlanRecord />
             <Route path=path!("/plan/family") view=plan::family::PlanFamily />
+            <Route path=path!("/plan/hotlines") view=plan::hotlines::PlanHotlines />
             <Route path=path!("/plan/cards") view=plan::cards::PlanCards />
             <Route path=path!("/plan/erase") view=plan::erase::PlanErase />
             <Route path=path!("/about") view=about::About />

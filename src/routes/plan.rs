@@ -17,6 +17,7 @@ pub mod alert;
 pub mod cards;
 pub mod erase;
 pub mod family;
+pub mod hotlines;
 pub mod record;
 
 /// `/plan`.
@@ -116,6 +117,7 @@ pub fn Plan() -> impl IntoView {
                 <li><A href=crate::href("/plan/alert") attr:class="link-row" attr:data-testid="link-alert"><span class="link-title">{t!(i18n, alert_title)}</span></A></li>
                 <li><A href=crate::href("/plan/record") attr:class="link-row" attr:data-testid="link-record"><span class="link-title">{t!(i18n, record_title)}</span></A></li>
                 <li><A href=crate::href("/plan/family") attr:class="link-row" attr:data-testid="link-family"><span class="link-title">{t!(i18n, family_title)}</span></A></li>
+                <li><A href=crate::href("/plan/hotlines") attr:class="link-row" attr:data-testid="link-hotlines"><span class="link-title">{t!(i18n, hotlines_title)}</span></A></li>
                 <li><A href=crate::href("/plan/cards") attr:class="link-row" attr:data-testid="link-cards"><span class="link-title">{t!(i18n, cards_title)}</span></A></li>
             </ul>
             <section>

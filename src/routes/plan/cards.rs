@@ -84,6 +84,12 @@ pub fn PlanCards() -> impl IntoView {
             <section class="no-print">
                 <h2>{t!(i18n, share_title)}</h2>
                 <p dir="ltr" data-testid="app-address">{app_address()}</p>
+                {move || crate::qr::svg(&app_address(), &t_string!(i18n, share_qr).to_string()).map(|q| view! {
+                    <figure class="share-qr">
+                        <div class="qr" data-testid="app-qr" inner_html=q.svg></div>
+                        <figcaption>{t!(i18n, share_qr)}</figcaption>
+                    </figure>
+                })}
                 {if can_share() {
                     view! { <button type="button" class="button" data-testid="share-app" on:click=move |_| { share_text(&t_string!(i18n, app_name).to_string(), &app_address()); }>{t!(i18n, share_send)}</button> }.into_any()
                 } else {
