@@ -1,0 +1,285 @@
+//! Checks of the content files: parsing with every rule of the schema (ids, sources, dates,
+//! forms, the warrant-checker tree) and a translation's shape against English.
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use super::*;
+use crate::date::IsoDate;
+
+/// One problem found in a content file, naming the file and the id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub id: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.id, self.problem)
+    }
+}
+
+pub(super) struct Checker<'a> {
+    pub(super) file: &'a str,
+    pub(super) errors: Vec<ContentError>,
+}
+
+impl Checker<'_> {
+    pub(super) fn fail(&mut self, id: &str, problem: impl Into<String>) {
+        self.errors.push(ContentError { file: self.file.to_owned(), id: id.to_owned(), problem: problem.into() });
+    }
+
+    fn non_empty(&mut self, id: &str, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.fail(id, format!("empty {field}"));
+        }
+    }
+
+    /// Forms only where the language marks gender, both filled; no "a/b" slashes left in a
+    /// first-person section of such a language (they belong in `forms`).
+    fn forms(&mut self, item: &Item, marks_gender: bool, first_person: bool) {
+        match &item.forms {
+            Some(_) if !marks_gender => self.fail(&item.id, "forms in a language the table marks as not gendered (model/src/language.rs)"),
+            Some(f) => {
+                self.non_empty(&item.id, "forms.f", &f.f);
+                self.non_empty(&item.id, "forms.m", &f.m);
+            }
+            None if marks_gender && first_person && has_slashed_forms(&item.text) => {
+                self.fail(&item.id, "text has slashed forms (a/b): give \"forms\": {\"f\": …, \"m\": …}")
+            }
+            None => {}
+        }
+    }
+
+    fn date(&mut self, id: &str, field: &str, value: &str) {
+        if IsoDate::parse(value).is_none() {
+            self.fail(id, format!("{field} '{value}' is not a YYYY-MM-DD date"));
+        }
+    }
+}
+
+/// "ਰਹਾਂਗਾ/ਰਹਾਂਗੀ": a slash between two letters.
+fn has_slashed_forms(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(3).any(|w| w[1] == '/' && w[0].is_alphabetic() && w[2].is_alphabetic())
+}
+
+/// Parse and check `sources.json`.
+pub fn parse_sources(file: &str, raw: &str) -> Result<SourceList, Vec<ContentError>> {
+    let list: SourceList = serde_json::from_str(raw).map_err(|e| {
+        vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid sources JSON: {e}") }]
+    })?;
+    let mut c = Checker { file, errors: Vec::new() };
+    let mut ids = BTreeSet::new();
+    for s in &list.sources {
+        if !ids.insert(s.id.as_str()) {
+            c.fail(&s.id, "duplicate source id");
+        }
+        c.non_empty(&s.id, "title", &s.title);
+        c.non_empty(&s.id, "publisher", &s.publisher);
+        if !s.url.starts_with("https://") && !s.url.starts_with("http://") {
+            c.fail(&s.id, format!("url '{}' is not a web address", s.url));
+        }
+        c.date(&s.id, "accessed", &s.accessed);
+    }
+    if c.errors.is_empty() { Ok(list) } else { Err(c.errors) }
+}
+
+/// Parse one language file and check it on its own: format, language tag, unique non-empty
+/// ids, non-empty texts, dates, known sources, a warrant checker whose every path ends.
+pub fn parse_content(file: &str, lang: &str, raw: &str, sources: &SourceList) -> Result<Content, Vec<ContentError>> {
+    let content: Content = serde_json::from_str(raw).map_err(|e| {
+        vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid content JSON: {e}") }]
+    })?;
+    let mut c = Checker { file, errors: Vec::new() };
+    let lang_marks_gender = crate::language::by_tag(lang).is_some_and(|l| l.marks_gender);
+    if content.format != CONTENT_FORMAT {
+        c.fail("-", format!("format {} but the app reads format {CONTENT_FORMAT}", content.format));
+    }
+    if content.lang != lang {
+        c.fail("-", format!("lang '{}' does not match the file name '{lang}'", content.lang));
+    }
+    let known: BTreeSet<&str> = sources.sources.iter().map(|s| s.id.as_str()).collect();
+    let mut ids = BTreeSet::new();
+    let mut claim = |c: &mut Checker, id: &str| {
+        if id.trim().is_empty() {
+            c.fail("(empty id)", "an element has an empty id");
+        } else if !ids.insert(id.to_owned()) {
+            c.fail(id, "duplicate id");
+        }
+    };
+    let check_sections = |c: &mut Checker, claim: &mut dyn FnMut(&mut Checker, &str), sections: &[Section]| {
+        for s in sections {
+            claim(c, &s.id);
+            if s.items.is_empty() {
+                c.fail(&s.id, "section has no items");
+            }
+            if let Some(t) = &s.title {
+                c.non_empty(&s.id, "title", t);
+            }
+            for i in &s.items {
+                claim(c, &i.id);
+                c.non_empty(&i.id, "text", &i.text);
+                c.forms(i, lang_marks_gender, matches!(s.kind, SectionKind::Statements | SectionKind::Say));
+                c.date(&i.id, "reviewed", &i.reviewed);
+                if i.sources.is_empty() {
+                    c.fail(&i.id, "no source");
+                }
+                for src in &i.sources {
+                    if !known.contains(src.as_str()) {
+                        c.fail(&i.id, format!("unknown source '{src}'"));
+                    }
+                }
+                if let Some(ch) = &i.changed {
+                    c.date(&i.id, "changed.on", &ch.on);
+                    c.non_empty(&i.id, "changed.note", &ch.note);
+                }
+            }
+        }
+    };
+    for p in &content.pages {
+        claim(&mut c, &p.id);
+        c.non_empty(&p.id, "title", &p.title);
+        c.non_empty(&p.id, "summary", &p.summary);
+        if p.sections.is_empty() {
+            c.fail(&p.id, "page has no sections");
+        }
+        check_sections(&mut c, &mut claim, &p.sections);
+    }
+    if !content.pages.iter().any(|p| p.kind == PageKind::Officer) {
+        c.fail("-", "no page of kind 'officer'");
+    }
+    let wc = &content.warrant_checker;
+    c.non_empty("warrant_checker", "title", &wc.title);
+    let question_ids: BTreeSet<&str> = wc.questions.iter().map(|q| q.id.as_str()).collect();
+    let outcome_ids: BTreeSet<&str> = wc.outcomes.iter().map(|o| o.id.as_str()).collect();
+    for q in &wc.questions {
+        claim(&mut c, &q.id);
+        c.non_empty(&q.id, "text", &q.text);
+        if q.choices.len() < 2 {
+            c.fail(&q.id, "a question needs at least two choices");
+        }
+        for ch in &q.choices {
+            claim(&mut c, &ch.id);
+            c.non_empty(&ch.id, "text", &ch.text);
+            if !question_ids.contains(ch.next.as_str()) && !outcome_ids.contains(ch.next.as_str()) {
+                c.fail(&ch.id, format!("next '{}' is neither a question nor an outcome", ch.next));
+            }
+        }
+    }
+    for o in &wc.outcomes {
+        claim(&mut c, &o.id);
+        c.non_empty(&o.id, "title", &o.title);
+        check_sections(&mut c, &mut claim, &o.sections);
+    }
+    if !question_ids.contains(wc.start.as_str()) {
+        c.fail("warrant_checker", format!("start '{}' is not a question", wc.start));
+    } else {
+        check_tree(&mut c, wc);
+    }
+    if c.errors.is_empty() { Ok(content) } else { Err(c.errors) }
+}
+
+/// Every outcome is reachable from the start and no path loops.
+fn check_tree(c: &mut Checker, wc: &WarrantChecker) {
+    let next: BTreeMap<&str, Vec<&str>> = wc
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), q.choices.iter().map(|ch| ch.next.as_str()).collect()))
+        .collect();
+    let mut reached = BTreeSet::new();
+    // Depth-first walk with the current path, to find loops.
+    fn walk<'a>(
+        at: &'a str,
+        next: &BTreeMap<&'a str, Vec<&'a str>>,
+        path: &mut Vec<&'a str>,
+        reached: &mut BTreeSet<&'a str>,
+        loops: &mut Vec<String>,
+    ) {
+        if path.contains(&at) {
+            loops.push(at.to_owned());
+            return;
+        }
+        reached.insert(at);
+        if let Some(targets) = next.get(at) {
+            path.push(at);
+            for t in targets {
+                walk(t, next, path, reached, loops);
+            }
+            path.pop();
+        }
+    }
+    let mut loops = Vec::new();
+    walk(&wc.start, &next, &mut Vec::new(), &mut reached, &mut loops);
+    for l in loops {
+        c.fail(&l, "the warrant checker loops back to this question");
+    }
+    for o in &wc.outcomes {
+        if !reached.contains(o.id.as_str()) {
+            c.fail(&o.id, "outcome cannot be reached from the start");
+        }
+    }
+    for q in &wc.questions {
+        if !reached.contains(q.id.as_str()) {
+            c.fail(&q.id, "question cannot be reached from the start");
+        }
+    }
+}
+
+/// Collect every id of a file with, for items, its sorted sources: the shape a translation
+/// must keep.
+fn shape(content: &Content) -> BTreeMap<String, Option<Vec<String>>> {
+    let mut out = BTreeMap::new();
+    for p in &content.pages {
+        out.insert(p.id.clone(), None);
+    }
+    let wc = &content.warrant_checker;
+    for q in &wc.questions {
+        out.insert(q.id.clone(), None);
+        for ch in &q.choices {
+            out.insert(format!("{} -> {}", ch.id, ch.next), None);
+        }
+    }
+    let sections = content
+        .pages
+        .iter()
+        .flat_map(|p| p.sections.iter())
+        .chain(wc.outcomes.iter().flat_map(|o| o.sections.iter()));
+    for o in &wc.outcomes {
+        out.insert(o.id.clone(), None);
+    }
+    for s in sections {
+        out.insert(s.id.clone(), None);
+        for i in &s.items {
+            let mut srcs = i.sources.clone();
+            srcs.sort();
+            out.insert(i.id.clone(), Some(srcs));
+        }
+    }
+    out
+}
+
+/// A translation against English: same ids, same sources per item, same warrant-checker
+/// paths. Reports each difference with the translation's file name.
+pub fn compare_with_english(file: &str, translation: &Content, english: &Content) -> Vec<ContentError> {
+    let mut c = Checker { file, errors: Vec::new() };
+    let ours = shape(translation);
+    let theirs = shape(english);
+    for (id, srcs) in &theirs {
+        match ours.get(id) {
+            None => c.fail(id, "missing: English has this id"),
+            Some(s) if s != srcs => c.fail(id, format!("sources {s:?} differ from English {srcs:?}")),
+            Some(_) => {}
+        }
+    }
+    for id in ours.keys() {
+        if !theirs.contains_key(id) {
+            c.fail(id, "not in English");
+        }
+    }
+    if translation.warrant_checker.start != english.warrant_checker.start {
+        c.fail("warrant_checker", "start differs from English");
+    }
+    c.errors
+}
