@@ -38,6 +38,21 @@ impl IsoDate {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` after 1970-01-01 (Howard Hinnant's civil_from_days); the inverse of
+    /// `days_since_epoch`.
+    pub fn from_days_since_epoch(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+
     /// Whole months from `self` to `later` (negative if `later` is earlier).
     pub fn months_until(self, later: IsoDate) -> i32 {
         let mut m = (later.year - self.year) * 12 + later.month as i32 - self.month as i32;
@@ -66,6 +81,15 @@ impl fmt::Display for IsoDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_since_epoch_round_trips() {
+        for iso in ["1970-01-01", "1900-03-01", "2000-02-29", "2026-11-28", "2099-12-31"] {
+            let d = IsoDate::parse(iso).unwrap();
+            assert_eq!(IsoDate::from_days_since_epoch(d.days_since_epoch()), d, "{iso}");
+        }
+        assert_eq!(IsoDate::from_days_since_epoch(0).to_string(), "1970-01-01");
+    }
 
     #[test]
     fn parses_real_dates_only() {

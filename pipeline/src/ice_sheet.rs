@@ -71,17 +71,7 @@ pub fn excel_serial(serial: f64, date1904: bool) -> Option<IsoDate> {
     }
     let epoch = if date1904 { 24_107 } else { 25_569 }; // serial of 1970-01-01
     let days = serial as i64 - epoch;
-    // Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    IsoDate::parse(&format!("{year:04}-{month:02}-{day:02}"))
+    Some(IsoDate::from_days_since_epoch(days))
 }
 
 /// A date typed as text: ISO `2025-09-22` or US `9/22/2025`.
