@@ -164,16 +164,19 @@ export function officerStatements(c) {
 
 /** A browser with the app installed from a server that is then stopped, and the network
  *  off: everything a test does afterwards has to work offline. */
-export async function launchOffline(options) {
+export async function launchOffline(options, { homeTimeout = 20000, readyTimeout = 30000 } = {}) {
   const server = await startServer();
-  const browser = await launch(options);
-  const { page, context } = browser;
-  await page.goto(BASE + "/");
-  await screen(page, "home");
-  await offlineReady(page);
-  await context.setOffline(true);
-  await server.stop();
-  return browser;
+  try {
+    const browser = await launch(options);
+    const { page, context } = browser;
+    await page.goto(BASE + "/");
+    await screen(page, "home", homeTimeout);
+    await offlineReady(page, readyTimeout);
+    await context.setOffline(true);
+    return browser;
+  } finally {
+    await server.stop();
+  }
 }
 
 /** Switch the app's language through the picker, as a person would. */

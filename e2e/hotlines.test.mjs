@@ -4,7 +4,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, axe, launch, locale, offlineReady, rawContent, screen, shot, startServer, useLanguage } from "./harness.mjs";
+import { BASE, axe, locale, rawContent, screen, shot, useLanguage, launchOffline } from "./harness.mjs";
 
 const storageDump = (page) => page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
 const [head, ...rows] = readFileSync("data/sources/hotlines.csv", "utf8").trim().split("\n").map((r) => r.split(","));
@@ -15,19 +15,8 @@ const digits = (s) => s.replace(/\D/g, "");
 let browser;
 after(async () => { await browser?.close(); });
 
-async function installedOffline() {
-  const server = await startServer();
-  try {
-    const b = await launch();
-    await b.page.goto(BASE + "/");
-    await screen(b.page, "home", 60000);
-    await offlineReady(b.page, 180000);
-    await b.context.setOffline(true);
-    return b;
-  } finally {
-    await server.stop();
-  }
-}
+/** The app installed, then offline (longer waits for the precache, for loaded machines). */
+const installedOffline = () => launchOffline(undefined, { homeTimeout: 60000, readyTimeout: 180000 });
 
 test("the data file lists the 50 states and DC, and every line's state", () => {
   assert.equal(states.length, 51);

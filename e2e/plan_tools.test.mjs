@@ -3,7 +3,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { BASE, axe, content, launch, locale, offlineReady, officerStatements, screen, shot, startServer, useLanguage } from "./harness.mjs";
+import { BASE, axe, content, locale, officerStatements, screen, shot, useLanguage, launchOffline } from "./harness.mjs";
 
 const PLAN = "pocket-rights.plan";
 const POSITION = { latitude: 29.760427, longitude: -95.369804 };
@@ -15,21 +15,8 @@ const officer = (tag) => officerStatements(content(tag));
 let browser;
 after(async () => { await browser?.close(); });
 
-/** The app installed from a server that is then stopped, the network off (a longer wait for
- *  the precache than the harness's, for loaded machines). */
-async function installedOffline() {
-  const server = await startServer();
-  try {
-    const b = await launch();
-    await b.page.goto(BASE + "/");
-    await screen(b.page, "home", 60000);
-    await offlineReady(b.page, 180000);
-    await b.context.setOffline(true);
-    return b;
-  } finally {
-    await server.stop();
-  }
-}
+/** The app installed, then offline (longer waits for the precache, for loaded machines). */
+const installedOffline = () => launchOffline(undefined, { homeTimeout: 60000, readyTimeout: 180000 });
 
 for (const tag of ["en", "es", "ar"]) {
   const t = locale(tag);
