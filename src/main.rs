@@ -1,6 +1,5 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
     pocket_rights::start();
 }
 

@@ -8,7 +8,21 @@ if [ -f "$_app_dir/.toolchain-route" ] && [ "$(cat "$_app_dir/.toolchain-route")
   export PATH="$_app_dir/node_modules/.bin:$_cargo_bin:$PATH"
 else
   export PATH="$_app_dir/node_modules/.bin:/usr/bin:$_cargo_bin:$PATH"
+fi
+# The wasm build compiles std from source (build-std) when the toolchain has it: Debian's
+# rustc-web always (it ships no wasm32 std; apt: rust-web-src), rustup when its rust-src
+# component is installed (tools/setup.sh adds it). std is then built for size, and a panic
+# aborts at once: no panic messages or the formatting code that prints them
+# (-Cpanic=immediate-abort), no file/line strings (-Zlocation-detail=none), and `{:?}`
+# prints nothing (-Zfmt-debug=none: app code never builds text with Debug). Cargo and rustc
+# take these only with RUSTC_BOOTSTRAP=1; the native tests unset it (tools/test.sh).
+# Without rust-src (rustup) the build still works, with the prebuilt std: ~25 kB larger.
+if [ -d "$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/std" ]; then
   export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+elif [ "$(cat "$_app_dir/.toolchain-route" 2>/dev/null)" != rustup ]; then
+  echo "tools/env.sh: no std source for build-std; apt-get install rust-web-src" >&2
 fi
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 unset _app_dir _cargo_bin

@@ -22,6 +22,11 @@ if command -v rustup >/dev/null 2>&1; then
 fi
 echo "$route" > .toolchain-route
 say "wasm32 route: $route"
+# std's source, so that the wasm build compiles std for size (tools/env.sh); optional.
+if [ "$route" = rustup ] && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "rustup component add rust-src"
+  rustup component add rust-src || echo "setup: rust-src not added; the wasm uses the prebuilt std (~25 kB larger)" >&2
+fi
 
 # 2. Debian packages that are missing.
 need=()

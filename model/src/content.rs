@@ -102,6 +102,22 @@ pub enum SectionKind {
     Rights,
 }
 
+impl SectionKind {
+    /// The lower-case name used in the content files and in CSS classes (`section-do`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Statements => "statements",
+            SectionKind::Text => "text",
+            SectionKind::Do => "do",
+            SectionKind::Dont => "dont",
+            SectionKind::Say => "say",
+            SectionKind::Changed => "changed",
+            SectionKind::Steps => "steps",
+            SectionKind::Rights => "rights",
+        }
+    }
+}
+
 /// A titled group of items inside a page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
@@ -240,6 +256,14 @@ use validate::Checker;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_kind_names_are_the_file_names() {
+        use SectionKind::*;
+        for kind in [Statements, Text, Do, Dont, Say, Changed, Steps, Rights] {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.name()));
+        }
+    }
 
     fn sources() -> SourceList {
         SourceList {

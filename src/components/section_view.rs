@@ -30,7 +30,7 @@ pub fn SectionView(section: Section, #[prop(optional)] on_show: Option<Callback<
     let heading = kind_heading(section.kind);
     let custom = section.title.clone();
     let kind = section.kind;
-    let class = format!("section section-{}", format!("{kind:?}").to_lowercase());
+    let class = format!("section section-{}", kind.name());
     let list = match kind {
         SectionKind::Steps => view! { <ol class="steps">{items(section.items, kind, on_show)}</ol> }.into_any(),
         _ => view! { <ul class="items">{items(section.items, kind, on_show)}</ul> }.into_any(),

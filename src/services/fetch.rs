@@ -54,12 +54,21 @@ fn start(path: &str) -> Result<js_sys::Promise, FetchError> {
 }
 
 async fn read(request: Result<js_sys::Promise, FetchError>) -> Result<String, FetchError> {
-    let resp = JsFuture::from(request?).await.map_err(|e| FetchError::Network(format!("{e:?}")))?;
+    let resp = JsFuture::from(request?).await.map_err(|e| FetchError::Network(js_message(&e)))?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Network("not a response".into()))?;
     if !resp.ok() {
         return Err(FetchError::Status(resp.status()));
     }
-    let text = resp.text().map_err(|e| FetchError::Network(format!("{e:?}")))?;
-    let text = JsFuture::from(text).await.map_err(|e| FetchError::Network(format!("{e:?}")))?;
+    let text = resp.text().map_err(|e| FetchError::Network(js_message(&e)))?;
+    let text = JsFuture::from(text).await.map_err(|e| FetchError::Network(js_message(&e)))?;
     text.as_string().ok_or_else(|| FetchError::Network("body is not text".into()))
+}
+
+/// A rejected promise's reason as text (an Error's message, or the value as a string); not
+/// `{:?}`, which release builds compile without (`-Zfmt-debug=none`).
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|err| String::from(err.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "request failed".into())
 }
