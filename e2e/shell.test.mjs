@@ -34,6 +34,49 @@ test("every route renders its screen, at its own URL", async () => {
   }
 });
 
+test("links open screens without a reload; Back returns; the navigation marks the screen shown", async () => {
+  const { page } = browser;
+  await page.goto(BASE + "/");
+  await screen(page, "home");
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const current = () => page.$$eval(".bottom-nav a[aria-current=page]", (as) => as.map((a) => new URL(a.href).pathname));
+  assert.deepEqual(await current(), ["/"]);
+  await page.click(".bottom-nav a[href$='/map']");
+  await screen(page, "map");
+  await page.click("[data-testid=state-link-TX]");
+  await screen(page, "map-state");
+  assert.equal(new URL(page.url()).pathname, "/map/TX");
+  assert.deepEqual(await current(), ["/map"], "the Map link stays current below /map");
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, "no page load");
+  await page.goBack();
+  await screen(page, "map");
+  await page.goBack();
+  await screen(page, "home");
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, "Back stays in the app");
+  // A link that is not a screen of the app is left to the browser: tel: links keep their href,
+  // and a click with a modifier key is not taken over (it would open a new tab).
+  const tel = await page.evaluate(() => {
+    const a = document.createElement("a");
+    a.href = "tel:+18005551234";
+    document.body.append(a);
+    let prevented = null;
+    document.addEventListener("click", (e) => { prevented = e.defaultPrevented; e.preventDefault(); }, { once: true });
+    a.click();
+    a.remove();
+    return prevented;
+  });
+  assert.equal(tel, false, "a tel: link is not taken by the router");
+  const modified = await page.evaluate(() => {
+    const a = document.querySelector(".bottom-nav a[href$='/about']");
+    let prevented = null;
+    document.addEventListener("click", (e) => { prevented = e.defaultPrevented; e.preventDefault(); }, { once: true });
+    a.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, ctrlKey: true }));
+    return prevented;
+  });
+  assert.equal(modified, false, "a ctrl-click is the browser's");
+  assert.equal(new URL(page.url()).pathname, "/");
+});
+
 test("home: the officer card is one tap away", async () => {
   const { page } = browser;
   await page.goto(BASE + "/");

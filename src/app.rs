@@ -1,11 +1,12 @@
 //! The root component: providers, the router, and the shell around every screen.
 use leptos::prelude::*;
-use leptos_router::components::{A, Router};
 
 use crate::components::net_status::NetStatus;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::i18n::*;
+use crate::paths::is_current;
+use crate::router::{provide_router, use_url};
 use crate::routes::AppRoutes;
 use crate::services::content::provide_content;
 use crate::services::offline::provide_offline;
@@ -15,12 +16,8 @@ use crate::services::settings::{SettingsCtx, provide_settings};
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    leptos_meta::provide_meta_context();
-    view! {
-        <Router base=crate::base_path()>
-            <Shell />
-        </Router>
-    }
+    provide_router();
+    view! { <Shell /> }
 }
 
 /// The start language: the saved choice, else the browser's, else English.
@@ -40,10 +37,9 @@ fn Shell() -> impl IntoView {
     provide_content();
     provide_policy();
     // The static officer card stays until the app's own card has its text (routes/officer_card.rs).
-    let location = leptos_router::hooks::use_location();
-    let card_path = format!("{}/card", crate::base_path());
+    let url = use_url();
     Effect::new(move |_| {
-        if location.pathname.get() != card_path && !i18n.is_switching() {
+        if url.with(|u| u.path != "/card") && !i18n.is_switching() {
             crate::dismiss_boot();
         }
     });
@@ -51,13 +47,13 @@ fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="top-bar">
-            <A href=crate::href("/") attr:class="brand">{t!(i18n, app_name)}</A>
+            <a href=crate::href("/") class="brand">{t!(i18n, app_name)}</a>
             <NetStatus />
-            <A href=crate::href("/language") attr:class="lang-button" attr:data-testid="language-button">
+            <a href=crate::href("/language") class="lang-button" data-testid="language-button">
                 <span aria-hidden="true">"🌐 "</span>
                 {move || i18n.get_locale().0.native_name}
                 <span class="visually-hidden">" — " {t!(i18n, language_button)}</span>
-            </A>
+            </a>
         </header>
         <UpdatePrompt />
         {move || i18n.problem().map(|_| view! {
@@ -70,11 +66,17 @@ fn Shell() -> impl IntoView {
             <AppRoutes />
         </main>
         <nav class="bottom-nav" aria-label=move || t_string!(i18n, nav_label)>
-            <A href=crate::href("/") exact=true>{t!(i18n, nav_home)}</A>
-            <A href=crate::href("/rights")>{t!(i18n, nav_rights)}</A>
-            <A href=crate::href("/map")>{t!(i18n, nav_map)}</A>
-            <A href=crate::href("/plan")>{t!(i18n, nav_plan)}</A>
-            <A href=crate::href("/about")>{t!(i18n, nav_about)}</A>
+            <a href=crate::href("/") aria-current=current("/", true)>{t!(i18n, nav_home)}</a>
+            <a href=crate::href("/rights") aria-current=current("/rights", false)>{t!(i18n, nav_rights)}</a>
+            <a href=crate::href("/map") aria-current=current("/map", false)>{t!(i18n, nav_map)}</a>
+            <a href=crate::href("/plan") aria-current=current("/plan", false)>{t!(i18n, nav_plan)}</a>
+            <a href=crate::href("/about") aria-current=current("/about", false)>{t!(i18n, nav_about)}</a>
         </nav>
     }
+}
+
+/// `aria-current="page"` on the navigation link of the screen shown (`exact`: that path only).
+fn current(link: &'static str, exact: bool) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    let url = use_url();
+    move || url.with(|u| is_current(&u.path, link, exact)).then_some("page")
 }

@@ -14,7 +14,10 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod router;
+#[cfg(target_arch = "wasm32")]
 pub mod routes;
+pub mod paths;
 #[cfg(target_arch = "wasm32")]
 pub mod services;
 
@@ -67,9 +70,8 @@ pub fn base_path() -> String {
     BASE.with(Clone::clone)
 }
 
-/// An app link for `<A href=…>`: leptos_router leaves hrefs that start with "/" as they are
-/// (its Router `base` only applies to relative ones), so every app path gets the sub-path
-/// here: `href("/rights")` is "/rights" at the site root, "/pocket-rights/rights" under it.
+/// An app link for `<a href=…>` (the router opens it without a reload): every app path
+/// gets the sub-path here: `href("/rights")` is "/rights" at the site root, "/pocket-rights/rights" under it.
 #[cfg(target_arch = "wasm32")]
 pub fn href(path: &str) -> String {
     join_base(&base_path(), path)

@@ -4,12 +4,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Routes};
-use leptos_router::path;
 
 use crate::components::data_gate::DataGate;
 use crate::components::not_found::NotFound;
 use crate::i18n::UiKey;
+use crate::paths::Screen;
+use crate::router::use_screen;
 use crate::services::content::use_content;
 use crate::services::policy::{use_policy, use_us_states_file};
 
@@ -26,56 +26,51 @@ pub mod us_county;
 pub mod us_state;
 pub mod warrant_checker;
 
-/// All screens.
+/// All screens: the one that `paths::Screen` names for the current path. Each arm is type-
+/// erased (`into_any`), so a screen's view code is compiled once, not once per arm.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFound>
-            <Route path=path!("/") view=home::Home />
-            <Route path=path!("/card") view=officer_card::OfficerCard />
-            <ParentRoute path=path!("/rights") view=RightsFamily>
-                <Route path=path!("") view=rights::Rights />
-                <Route path=path!("warrant") view=warrant_checker::WarrantChecker />
-                <Route path=path!(":id") view=rights_page::RightsPage />
-            </ParentRoute>
-            <ParentRoute path=path!("/map") view=MapFamily>
-                <Route path=path!("") view=map::Map />
-                <ParentRoute path=path!(":state") view=MapDetailFamily>
-                    <Route path=path!("") view=us_state::UsState />
-                    <Route path=path!(":county") view=us_county::UsCounty />
-                </ParentRoute>
-            </ParentRoute>
-            <Route path=path!("/plan") view=plan::Plan />
-            <Route path=path!("/plan/alert") view=plan::alert::PlanAlert />
-            <Route path=path!("/plan/record") view=plan::record::PlanRecord />
-            <Route path=path!("/plan/family") view=plan::family::PlanFamily />
-            <Route path=path!("/plan/hotlines") view=plan::hotlines::PlanHotlines />
-            <Route path=path!("/plan/cards") view=plan::cards::PlanCards />
-            <Route path=path!("/plan/erase") view=plan::erase::PlanErase />
-            <Route path=path!("/about") view=about::About />
-            <Route path=path!("/changes") view=changes::Changes />
-            <Route path=path!("/language") view=language::LanguagePicker />
-        </Routes>
+    let screen = use_screen();
+    move || match screen.get() {
+        Screen::Home => view! { <home::Home /> }.into_any(),
+        Screen::Card => view! { <officer_card::OfficerCard /> }.into_any(),
+        Screen::Rights => view! { <RightsFamily><rights::Rights /></RightsFamily> }.into_any(),
+        Screen::Warrant => view! { <RightsFamily><warrant_checker::WarrantChecker /></RightsFamily> }.into_any(),
+        Screen::RightsPage { .. } => view! { <RightsFamily><rights_page::RightsPage /></RightsFamily> }.into_any(),
+        Screen::Map => view! { <MapFamily><map::Map /></MapFamily> }.into_any(),
+        Screen::State { .. } => view! { <MapFamily><MapDetailFamily><us_state::UsState /></MapDetailFamily></MapFamily> }.into_any(),
+        Screen::County { .. } => view! { <MapFamily><MapDetailFamily><us_county::UsCounty /></MapDetailFamily></MapFamily> }.into_any(),
+        Screen::Plan => view! { <plan::Plan /> }.into_any(),
+        Screen::PlanAlert => view! { <plan::alert::PlanAlert /> }.into_any(),
+        Screen::PlanRecord => view! { <plan::record::PlanRecord /> }.into_any(),
+        Screen::PlanFamily => view! { <plan::family::PlanFamily /> }.into_any(),
+        Screen::PlanHotlines => view! { <plan::hotlines::PlanHotlines /> }.into_any(),
+        Screen::PlanCards => view! { <plan::cards::PlanCards /> }.into_any(),
+        Screen::PlanErase => view! { <plan::erase::PlanErase /> }.into_any(),
+        Screen::About => view! { <about::About /> }.into_any(),
+        Screen::Changes => view! { <changes::Changes /> }.into_any(),
+        Screen::Language => view! { <language::LanguagePicker /> }.into_any(),
+        Screen::NotFound => view! { <NotFound /> }.into_any(),
     }
 }
 
 /// `/rights/*`: the rights content of the current language (English where it failed).
 #[component]
-fn RightsFamily() -> impl IntoView {
+fn RightsFamily(children: ChildrenFn) -> impl IntoView {
     let content = use_content();
     let state = Signal::derive_local(move || content.get().map(|r| r.map(Arc::new)));
-    view! { <DataGate state=state error=UiKey::content_missing /> }
+    view! { <DataGate state=state error=UiKey::content_missing children=children /> }
 }
 
 /// `/map/*`: the US states file (outlines, laws, counts), which arrives first so that the
 /// map paints before the rest of the data is in.
 #[component]
-fn MapFamily() -> impl IntoView {
-    view! { <DataGate state=use_us_states_file() error=UiKey::map_loading_error heading=UiKey::map_title /> }
+fn MapFamily(children: ChildrenFn) -> impl IntoView {
+    view! { <DataGate state=use_us_states_file() error=UiKey::map_loading_error heading=UiKey::map_title children=children /> }
 }
 
 /// `/map/:state/*`: all the policy data (counties, agreements, trend).
 #[component]
-fn MapDetailFamily() -> impl IntoView {
-    view! { <DataGate state=use_policy() error=UiKey::map_loading_error heading=UiKey::map_title /> }
+fn MapDetailFamily(children: ChildrenFn) -> impl IntoView {
+    view! { <DataGate state=use_policy() error=UiKey::map_loading_error heading=UiKey::map_title children=children /> }
 }

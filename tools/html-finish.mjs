@@ -1,5 +1,5 @@
 // Trunk post_build hook step, after every step that writes HTML and before sw-precache:
-//  1. fills the route list into the base-finding script of each HTML page (from src/routes.rs,
+//  1. fills the route list into the base-finding script of each HTML page (from src/paths.rs,
 //     the one route table), so that a page served at a deep link under any sub-path finds the
 //     app's root;
 //  2. hashes every inline script of every HTML page and writes a Content-Security-Policy
@@ -13,21 +13,18 @@ import { join, relative, sep } from "node:path";
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("html-finish: run me as a Trunk hook (TRUNK_STAGING_DIR unset)");
 
-// Each leaf <Route>'s full path: the paths of the <ParentRoute>s around it, then its own.
-// A <ParentRoute> is a prefix, not a route of its own (its child at path!("") is).
+// Each screen's path as segments (":name" for a part the screen reads), from the match arms
+// of `Screen::parse` in src/paths.rs, the one route table: `["map", state] => …` is
+// ["map", ":state"].
 const routes = [];
 {
-  const parents = [];
-  for (const m of readFileSync("src/routes.rs", "utf8").matchAll(/<(\/?)(ParentRoute|Route)\b(?:[^>]*?path=path!\("([^"]*)"\))?/g)) {
-    const [, close, kind, path = ""] = m;
-    const segs = path.split("/").filter(Boolean);
-    if (kind === "ParentRoute" && close) parents.pop();
-    else if (kind === "ParentRoute") parents.push(segs);
-    else if (!close) routes.push([...parents.flat(), ...segs]);
+  const src = readFileSync("src/paths.rs", "utf8");
+  const body = src.slice(src.indexOf("pub fn parse("), src.indexOf("pub fn param("));
+  for (const m of body.matchAll(/^\s*\[([^\]]*)\]\s*=>\s*Screen::/gm)) {
+    routes.push(m[1].split(",").map((s) => s.trim()).filter(Boolean).map((s) => (s.startsWith('"') ? JSON.parse(s) : `:${s}`)));
   }
-  if (parents.length) throw new Error("html-finish: unbalanced <ParentRoute> in src/routes.rs");
 }
-if (!routes.some((r) => r.length === 0)) throw new Error("html-finish: no \"/\" route found in src/routes.rs");
+if (!routes.some((r) => r.length === 0)) throw new Error("html-finish: no \"/\" route found in src/paths.rs");
 
 function walk(d) {
   return readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));

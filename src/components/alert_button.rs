@@ -1,7 +1,6 @@
 //! The one-tap alert from home and the officer card: opens the messaging app with every
 //! chosen contact and the person's message; without contacts it leads to the alert screen.
 use leptos::prelude::*;
-use leptos_router::components::A;
 use pocket_model::plan::alert::{sms_href, sms_style};
 use pocket_model::plan::{Loaded, PLAN_KEY, load_plan};
 
@@ -40,7 +39,7 @@ pub fn AlertButton() -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <A href=crate::href("/plan/alert") attr:class="alert-button" attr:data-testid="alert-button"><span aria-hidden="true">"✉ "</span>{t!(i18n, alert_title)}</A>
+            <a href=crate::href("/plan/alert") class="alert-button" data-testid="alert-button"><span aria-hidden="true">"✉ "</span>{t!(i18n, alert_title)}</a>
         }
         .into_any(),
     }

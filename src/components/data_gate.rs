@@ -1,10 +1,9 @@
 //! The one loading / error / ready gate of a family of screens (`/rights/*`, `/map/*`): it
 //! shows "Loading…" or the error once, then provides the data and renders the screen below it
-//! (`<Outlet/>`), which reads the data with `use_gated`.
+//! (its children), which reads the data with `use_gated`.
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
 
 use crate::i18n::*;
 use crate::services::policy::Loading;
@@ -28,13 +27,15 @@ pub fn DataGate<T: Send + Sync + 'static>(
     /// A heading while loading or failed, so that the screen says where the person is.
     #[prop(optional)]
     heading: Option<UiKey>,
+    /// The screen, shown once the data is in.
+    children: ChildrenFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let message = match state.get() {
             Some(Ok(data)) => {
                 provide_context(Gated(data));
-                return view! { <Outlet /> }.into_any();
+                return children();
             }
             None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
             Some(Err(_)) => view! { <p class="notice" role="alert">{move || i18n.text(error)}</p> }.into_any(),

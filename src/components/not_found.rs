@@ -1,6 +1,5 @@
 //! Any URL the app does not know.
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::*;
 
@@ -12,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="screen" data-testid="screen-not-found">
             <h1>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found_body)}</p>
-            <A href=crate::href("/") attr:class="button">{t!(i18n, back_home)}</A>
+            <a href=crate::href("/") class="button">{t!(i18n, back_home)}</a>
         </div>
     }
 }

@@ -1,5 +1,5 @@
 //! Maps drawn as one string of SVG outlines: taps are delegated to the `<svg>`.
-use leptos_router::hooks::use_navigate;
+use crate::router::use_navigate;
 use wasm_bindgen::JsCast;
 
 /// A click handler for an SVG of outlines: opens the page of the outline tapped, found by

@@ -1,6 +1,5 @@
 //! `/about`: version, build date, offline state, privacy, translation status, sources.
 use leptos::prelude::*;
-use leptos_router::components::A;
 use pocket_model::language::by_tag;
 
 use crate::components::page_footer::PageFooter;
@@ -98,7 +97,7 @@ pub fn About() -> impl IntoView {
             <h2>{t!(i18n, about_data_title)}</h2>
             {data}
             <h2>{t!(i18n, about_legal_title)}</h2>
-            <p><A href=crate::href("/changes") attr:class="link-row"><span class="link-title">{t!(i18n, changes_title)}</span></A></p>
+            <p><a href=crate::href("/changes") class="link-row"><span class="link-title">{t!(i18n, changes_title)}</span></a></p>
             {rights}
         </div>
     }

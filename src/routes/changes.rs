@@ -2,7 +2,6 @@
 //! the guide it changed and to its source. Derived from the content's own `changed` notes
 //! (`pocket_model::review_age::changes`), so there is one source of truth.
 use leptos::prelude::*;
-use leptos_router::components::A;
 use pocket_model::review_age::changes;
 
 use crate::components::rich_text::RichText;
@@ -35,7 +34,7 @@ pub fn Changes() -> impl IntoView {
                             <p><RichText text=e.note /></p>
                             <p class="muted"><RichText text=e.item_text /></p>
                             {e.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> })}
-                            <p><A href=crate::href(&e.href) attr:class="change-guide"><RichText text=e.guide links=false /></A></p>
+                            <p><a href=crate::href(&e.href) class="change-guide"><RichText text=e.guide links=false /></a></p>
                             <p class="muted small">{t!(i18n, changes_source)} ":"</p>
                             <ul class="change-sources">{sources}</ul>
                         </li>

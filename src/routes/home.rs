@@ -1,6 +1,5 @@
 //! Home: one large "Show the officer" button, then the situations, the map, my plan.
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::alert_button::AlertButton;
 use crate::i18n::*;
@@ -12,20 +11,20 @@ pub fn Home() -> impl IntoView {
     let situation = |href: &'static str, icon: &'static str, label: String| {
         view! {
             <li>
-                <A href=crate::href(href) attr:class="tile">
+                <a href=crate::href(href) class="tile">
                     <span class="tile-icon" aria-hidden="true">{icon}</span>
                     <span class="tile-label">{label}</span>
-                </A>
+                </a>
             </li>
         }
     };
     view! {
         <div class="screen home" data-testid="screen-home">
             <h1 class="visually-hidden">{t!(i18n, app_name)}</h1>
-            <A href=crate::href("/card") attr:class="officer-button" attr:data-testid="show-officer">
+            <a href=crate::href("/card") class="officer-button" data-testid="show-officer">
                 <span class="officer-button-label">{t!(i18n, home_show_officer)}</span>
                 <span class="officer-button-hint">{t!(i18n, home_show_officer_hint)}</span>
-            </A>
+            </a>
             <AlertButton />
             <h2>{t!(i18n, home_situations)}</h2>
             <ul class="tiles" data-testid="situations">
@@ -40,26 +39,26 @@ pub fn Home() -> impl IntoView {
             </ul>
             <h2>{t!(i18n, home_more)}</h2>
             <ul class="links">
-                <li><A href=crate::href("/rights/warrant") attr:class="link-row">
+                <li><a href=crate::href("/rights/warrant") class="link-row">
                     <span class="link-title">{t!(i18n, home_warrant)}</span>
                     <span class="link-hint">{t!(i18n, home_warrant_hint)}</span>
-                </A></li>
-                <li><A href=crate::href("/map") attr:class="link-row">
+                </a></li>
+                <li><a href=crate::href("/map") class="link-row">
                     <span class="link-title">{t!(i18n, home_map)}</span>
                     <span class="link-hint">{t!(i18n, home_map_hint)}</span>
-                </A></li>
-                <li><A href=crate::href("/changes") attr:class="link-row">
+                </a></li>
+                <li><a href=crate::href("/changes") class="link-row">
                     <span class="link-title">{t!(i18n, changes_title)}</span>
                     <span class="link-hint">{t!(i18n, home_changes_hint)}</span>
-                </A></li>
-                <li><A href=crate::href("/plan") attr:class="link-row">
+                </a></li>
+                <li><a href=crate::href("/plan") class="link-row">
                     <span class="link-title">{t!(i18n, home_plan)}</span>
                     <span class="link-hint">{t!(i18n, home_plan_hint)}</span>
-                </A></li>
-                <li><A href=crate::href("/language") attr:class="link-row">
+                </a></li>
+                <li><a href=crate::href("/language") class="link-row">
                     <span class="link-title">{t!(i18n, language_title)}</span>
                     <span class="link-hint">{move || i18n.get_locale().0.native_name}</span>
-                </A></li>
+                </a></li>
             </ul>
         </div>
     }

@@ -3,8 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use crate::router::use_url;
 use pocket_model::markup::svg_path;
 use pocket_model::policy::search::{HitKind, search};
 
@@ -27,8 +26,8 @@ pub fn Map() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_policy();
     let file = use_gated::<StatesFile>();
-    let query = use_query_map();
-    let layer = Signal::derive(move || MapLayer::from_query(query.with(|q| q.get("layer")).as_deref()));
+    let url = use_url();
+    let layer = Signal::derive(move || MapLayer::from_query(url.with(|u| u.query("layer")).as_deref()));
     let layer_href = |l: MapLayer| if l == MapLayer::Agreements { "/map?layer=agreements" } else { "/map" };
 
     // The rest of the data (search, "Where am I?", the agreements' as-of date) when it is in.
@@ -78,11 +77,11 @@ pub fn Map() -> impl IntoView {
                 };
                 view! {
                     <li>
-                        <A href=crate::href(&format!("/map/{}", s.abbr)) attr:class="state-row" attr:data-testid=format!("state-link-{}", s.abbr)>
+                        <a href=crate::href(&format!("/map/{}", s.abbr)) class="state-row" data-testid=format!("state-link-{}", s.abbr)>
                             <span class="swatch" style=move || format!("background:{}", fill()) aria-hidden="true"></span>
                             <bdi class="state-name" lang="en">{s.name.clone()}</bdi>
                             <span class="state-facts">{label} " · " {t!(i18n, count_agreements, count = isolated(local_number(count)))}</span>
-                        </A>
+                        </a>
                     </li>
                 }
             })
@@ -97,7 +96,7 @@ pub fn Map() -> impl IntoView {
             </details>
             {agreements_note}
             <DataNote as_of=file.as_of.clone() source=file.source.clone() />
-            <p><A href=crate::href("/about")>{t!(i18n, about_data_title)}</A></p>
+            <p><a href=crate::href("/about")>{t!(i18n, about_data_title)}</a></p>
         }
         .into_any()
     };
@@ -107,12 +106,12 @@ pub fn Map() -> impl IntoView {
             <h1>{t!(i18n, map_title)}</h1>
             <p>{t!(i18n, map_intro)}</p>
             <div class="segmented" role="group" aria-label=move || t_string!(i18n, map_layer)>
-                <A href=crate::href(layer_href(MapLayer::Law)) attr:aria-current=move || (layer.get() == MapLayer::Law).then_some("true") attr:data-testid="layer-law">
+                <a href=crate::href(layer_href(MapLayer::Law)) aria-current=move || (layer.get() == MapLayer::Law).then_some("true") data-testid="layer-law">
                     {t!(i18n, map_layer_law)}
-                </A>
-                <A href=crate::href(layer_href(MapLayer::Agreements)) attr:aria-current=move || (layer.get() == MapLayer::Agreements).then_some("true") attr:data-testid="layer-agreements">
+                </a>
+                <a href=crate::href(layer_href(MapLayer::Agreements)) aria-current=move || (layer.get() == MapLayer::Agreements).then_some("true") data-testid="layer-agreements">
                     {t!(i18n, map_layer_agreements)}
-                </A>
+                </a>
             </div>
             {body}
         </div>
@@ -146,10 +145,10 @@ fn MapSearch(data: Arc<PolicyData>) -> impl IntoView {
                     HitKind::Agency => "agency",
                 };
                 view! {
-                    <li><A href=crate::href(&href) attr:class="link-row" attr:data-testid="search-hit" attr:data-kind=kind>
+                    <li><a href=crate::href(&href) class="link-row" data-testid="search-hit" data-kind=kind>
                         <span class="link-title"><bdi lang="en">{e.label.clone()}</bdi></span>
                         <span class="link-hint">{e.state_abbr.clone()}</span>
-                    </A></li>
+                    </a></li>
                 }
             })
             .collect_view();

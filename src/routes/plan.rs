@@ -2,7 +2,6 @@
 //! alert, the record of what happened and erasing everything. Stored only on this phone
 //! through `services::plan_store` (read-modify-write, typed text saved as it is typed).
 use leptos::prelude::*;
-use leptos_router::components::A;
 use pocket_model::content::PageKind;
 use pocket_model::plan::{ContactError, new_contact, tel_href};
 
@@ -114,11 +113,11 @@ pub fn Plan() -> impl IntoView {
             <p>{t!(i18n, plan_intro)}</p>
             <PlanStatus store=store />
             <ul class="links plan-links">
-                <li><A href=crate::href("/plan/alert") attr:class="link-row" attr:data-testid="link-alert"><span class="link-title">{t!(i18n, alert_title)}</span></A></li>
-                <li><A href=crate::href("/plan/record") attr:class="link-row" attr:data-testid="link-record"><span class="link-title">{t!(i18n, record_title)}</span></A></li>
-                <li><A href=crate::href("/plan/family") attr:class="link-row" attr:data-testid="link-family"><span class="link-title">{t!(i18n, family_title)}</span></A></li>
-                <li><A href=crate::href("/plan/hotlines") attr:class="link-row" attr:data-testid="link-hotlines"><span class="link-title">{t!(i18n, hotlines_title)}</span></A></li>
-                <li><A href=crate::href("/plan/cards") attr:class="link-row" attr:data-testid="link-cards"><span class="link-title">{t!(i18n, cards_title)}</span></A></li>
+                <li><a href=crate::href("/plan/alert") class="link-row" data-testid="link-alert"><span class="link-title">{t!(i18n, alert_title)}</span></a></li>
+                <li><a href=crate::href("/plan/record") class="link-row" data-testid="link-record"><span class="link-title">{t!(i18n, record_title)}</span></a></li>
+                <li><a href=crate::href("/plan/family") class="link-row" data-testid="link-family"><span class="link-title">{t!(i18n, family_title)}</span></a></li>
+                <li><a href=crate::href("/plan/hotlines") class="link-row" data-testid="link-hotlines"><span class="link-title">{t!(i18n, hotlines_title)}</span></a></li>
+                <li><a href=crate::href("/plan/cards") class="link-row" data-testid="link-cards"><span class="link-title">{t!(i18n, cards_title)}</span></a></li>
             </ul>
             <section>
                 <h2>{t!(i18n, plan_contacts)}</h2>
@@ -150,7 +149,7 @@ pub fn Plan() -> impl IntoView {
                     on:input=move |ev| { let v = event_target_value(&ev); store.type_into(move |p| p.notes = v.clone()); }></textarea>
             </section>
             {checklist}
-            <p><A href=crate::href("/plan/erase") attr:class="button button-danger" attr:data-testid="link-erase">{t!(i18n, erase_title)}</A></p>
+            <p><a href=crate::href("/plan/erase") class="button button-danger" data-testid="link-erase">{t!(i18n, erase_title)}</a></p>
         </div>
     }
 }

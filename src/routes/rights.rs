@@ -5,7 +5,6 @@
 //! page. Nothing about the choice is kept (no signal, no storage, no query string), so a
 //! seized phone does not say who its owner is.
 use leptos::prelude::*;
-use leptos_router::components::A;
 use pocket_model::content::{Page, PageKind};
 
 use crate::components::rich_text::RichText;
@@ -20,10 +19,10 @@ fn page_links(pages: Vec<&Page>) -> impl IntoView + use<> {
         .map(|p| {
             let href = format!("/rights/{}", p.id);
             view! {
-                <li><A href=crate::href(&href) attr:class="link-row">
+                <li><a href=crate::href(&href) class="link-row">
                     <span class="link-title"><RichText text=p.title.clone() links=false /></span>
                     <span class="link-hint"><RichText text=p.summary.clone() links=false /></span>
-                </A></li>
+                </a></li>
             }
         })
         .collect_view()
@@ -45,10 +44,10 @@ pub fn Rights() -> impl IntoView {
                     <p class="muted">{t!(i18n, rights_who_i_am_note)}</p>
                     <ul class="links" data-testid="rights-who-i-am">
                         {page_links(of(PageKind::Status))}
-                        <li><A href=crate::href("/rights/core") attr:class="link-row">
+                        <li><a href=crate::href("/rights/core") class="link-row">
                             <span class="link-title">{t!(i18n, rights_no_papers)}</span>
                             <span class="link-hint">{t!(i18n, rights_no_papers_hint)}</span>
-                        </A></li>
+                        </a></li>
                     </ul>
                 </section>
                 <h2>{t!(i18n, rights_watching)}</h2>
@@ -60,10 +59,10 @@ pub fn Rights() -> impl IntoView {
                 </ul>
                 <h2>{t!(i18n, rights_tools)}</h2>
                 <ul class="links">
-                    <li><A href=crate::href("/rights/warrant") attr:class="link-row">
+                    <li><a href=crate::href("/rights/warrant") class="link-row">
                         <span class="link-title"><RichText text=wc.title links=false /></span>
                         <span class="link-hint"><RichText text=wc.summary links=false /></span>
-                    </A></li>
+                    </a></li>
                     {page_links(of(PageKind::AfterArrest))}
                     {page_links(of(PageKind::Help))}
                 </ul>

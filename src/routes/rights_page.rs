@@ -1,7 +1,6 @@
 //! `/rights/:id`: one content page (a scenario, the path after an arrest, an explainer).
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use crate::router::use_screen;
 use pocket_model::content::{Content, PageKind};
 
 use crate::components::page_footer::PageFooter;
@@ -39,7 +38,7 @@ fn related_links(content: &Content, id: &str) -> Option<impl IntoView + use<>> {
         view! {
             <ul class="links related" data-testid="related-links">
                 {links.into_iter().map(|(href, label)| view! {
-                    <li><A href=crate::href(&href) attr:class="link-row"><span class="link-title">{label}</span></A></li>
+                    <li><a href=crate::href(&href) class="link-row"><span class="link-title">{label}</span></a></li>
                 }).collect_view()}
             </ul>
         }
@@ -50,13 +49,13 @@ fn related_links(content: &Content, id: &str) -> Option<impl IntoView + use<>> {
 #[component]
 pub fn RightsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
+    let params = use_screen();
     let b = use_gated::<ContentBundle>();
     let (large, set_large) = signal(None::<String>);
     let show = Callback::new(move |t: String| set_large.set(Some(t)));
 
     let body = move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
+        let id = params.with(|p| p.param("id").unwrap_or_default());
         {
             {
                 let Some(page) = b.content.page(&id).cloned() else {
@@ -66,7 +65,7 @@ pub fn RightsPage() -> impl IntoView {
                 let oldest = pocket_model::review_age::oldest(page.sections.iter().flat_map(|s| &s.items)).map(str::to_owned);
                 let source_ids = Content::sources_of(&page.sections).into_iter().map(str::to_owned).collect();
                 let map_link = (page.kind == PageKind::Framework || page.id == "arrested" || page.id == "sensitive-places").then(|| {
-                    view! { <A href=crate::href("/map") attr:class="button secondary">{t!(i18n, see_on_map)}</A> }
+                    view! { <a href=crate::href("/map") class="button secondary">{t!(i18n, see_on_map)}</a> }
                 });
                 let related = related_links(&b.content, &page.id);
                 let notice = b.problem.clone().map(|_| view! { <p class="notice" role="status">{t!(i18n, content_error)}</p> });

@@ -1,8 +1,7 @@
 //! `/map/:state/:county`: a county's agencies and 287(g) agreements, and what they mean if
 //! a person is arrested there.
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use crate::router::use_screen;
 use pocket_model::policy::{MoaStatus, Model, agencies_of_county};
 
 use crate::components::agreement_models::model_words;
@@ -20,10 +19,10 @@ use crate::services::policy::PolicyData;
 pub fn UsCounty() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_gated::<PolicyData>();
-    let params = use_params_map();
+    let params = use_screen();
     let body = move || {
         let data = data.clone();
-        let (state_key, fips) = params.with(|p| (p.get("state").unwrap_or_default(), p.get("county").unwrap_or_default()));
+        let (state_key, fips) = params.with(|p| (p.param("state").unwrap_or_default(), p.param("county").unwrap_or_default()));
         let (Some(s), Some(c)) = (data.states.state(&state_key).cloned(), data.counties.county(&fips).cloned()) else {
             return view! { <NotFound /> }.into_any();
         };
@@ -75,7 +74,7 @@ pub fn UsCounty() -> impl IntoView {
         let stance = law_label(s.layer);
         view! {
             <p class="breadcrumbs">
-                <A href=crate::href("/map")>{t!(i18n, map_back_to_states)}</A> " › " <A href=crate::href(&format!("/map/{}", s.abbr))><bdi lang="en">{s.name.clone()}</bdi></A>
+                <a href=crate::href("/map")>{t!(i18n, map_back_to_states)}</a> " › " <a href=crate::href(&format!("/map/{}", s.abbr))><bdi lang="en">{s.name.clone()}</bdi></a>
             </p>
             <h1 data-testid="county-name"><bdi lang="en">{c.name.clone()} ", " {s.abbr.clone()}</bdi></h1>
             <p><strong>{t!(i18n, state_stance)}":"</strong> " " {stance}</p>
@@ -87,8 +86,8 @@ pub fn UsCounty() -> impl IntoView {
             <section class="if-arrested">
                 <h2>{t!(i18n, county_if_arrested)}</h2>
                 <p>{if jail_model { t!(i18n, county_if_arrested_jem).into_any() } else { t!(i18n, county_if_arrested_none).into_any() }}</p>
-                <A href=crate::href("/rights/detainers") attr:class="button secondary">{t!(i18n, county_detainers_link)}</A>
-                <A href=crate::href("/rights/arrested") attr:class="button secondary">{t!(i18n, situation_arrested)}</A>
+                <a href=crate::href("/rights/detainers") class="button secondary">{t!(i18n, county_detainers_link)}</a>
+                <a href=crate::href("/rights/arrested") class="button secondary">{t!(i18n, situation_arrested)}</a>
             </section>
             <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() />
         }

@@ -1,8 +1,7 @@
 //! `/map/:state`: a state's law in plain words, its 287(g) agreements by model, the national
 //! trend, its counties coloured by agreements, and its agencies.
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use crate::router::use_screen;
 use pocket_model::geo::Shape;
 use pocket_model::markup::{escape, svg_path};
 use pocket_model::chart;
@@ -61,10 +60,10 @@ fn trend_chart(points: &[TrendPoint]) -> impl IntoView + use<> {
 pub fn UsState() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_gated::<PolicyData>();
-    let params = use_params_map();
+    let params = use_screen();
     let body = move || {
         let data = data.clone();
-        let key = params.with(|p| p.get("state").unwrap_or_default());
+        let key = params.with(|p| p.param("state").unwrap_or_default());
         let Some(s) = data.states.state(&key).cloned() else {
             return view! { <NotFound /> }.into_any();
         };
@@ -121,7 +120,7 @@ pub fn UsState() -> impl IntoView {
         let has_statewide = !statewide.is_empty();
         let total = counts.total();
         view! {
-            <p class="breadcrumbs"><A href=crate::href("/map")>{t!(i18n, map_back_to_states)}</A></p>
+            <p class="breadcrumbs"><a href=crate::href("/map")>{t!(i18n, map_back_to_states)}</a></p>
             <h1><bdi lang="en">{s.name.clone()}</bdi></h1>
             <section class="stance" style=format!("border-inline-start-color:{}", law_fill(s.layer))>
                 <h2>{t!(i18n, state_stance)}</h2>

@@ -2,8 +2,7 @@
 //! does and does not allow. The answers so far live in the URL (`?path=`), so the back
 //! button and a reload keep the place.
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::router::{NavigateOptions, use_navigate, use_url};
 use pocket_model::content::{Content, WarrantChecker as Tree};
 
 use crate::components::page_footer::PageFooter;
@@ -33,10 +32,10 @@ pub fn WarrantChecker() -> impl IntoView {
     let i18n = use_i18n();
     let b = use_gated::<ContentBundle>();
     let summary = b.content.warrant_checker.summary.clone();
-    let query = use_query_map();
+    let url = use_url();
     let navigate = use_navigate();
     let path = Memo::new(move |_| {
-        query.with(|q| q.get("path").unwrap_or_default()).split('.').filter(|s| !s.is_empty()).map(str::to_owned).collect::<Vec<_>>()
+        url.with(|u| u.query("path").unwrap_or_default()).split('.').filter(|s| !s.is_empty()).map(str::to_owned).collect::<Vec<_>>()
     });
     let go = move |choices: Vec<String>| {
         let url = if choices.is_empty() { "/rights/warrant".to_owned() } else { format!("/rights/warrant?path={}", choices.join(".")) };

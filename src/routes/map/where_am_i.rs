@@ -3,8 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
+use crate::router::{NavigateOptions, use_navigate};
 use pocket_model::geo::CountyLocator;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;

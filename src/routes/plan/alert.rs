@@ -1,7 +1,6 @@
 //! `/plan/alert`: the message written beforehand, who gets it, "add where I am" (looked up
 //! on the phone, put only into this one message, never stored), and the one-tap `sms:` link.
 use leptos::prelude::*;
-use leptos_router::components::A;
 use pocket_model::plan::alert::{sms_href, with_position};
 
 use crate::components::alert_button::this_phone_sms_style;
@@ -51,7 +50,7 @@ pub fn PlanAlert() -> impl IntoView {
     let recipients = move || {
         let list = plan.with(|p| p.contacts.clone());
         if list.is_empty() {
-            return view! { <p class="notice" data-testid="alert-no-contacts">{t!(i18n, alert_no_contacts)}" "<A href=crate::href("/plan")>{t!(i18n, plan_title)}</A></p> }.into_any();
+            return view! { <p class="notice" data-testid="alert-no-contacts">{t!(i18n, alert_no_contacts)}" "<a href=crate::href("/plan")>{t!(i18n, plan_title)}</a></p> }.into_any();
         }
         let items = list
             .into_iter()

@@ -2,7 +2,6 @@
 //! time is filled in for them), kept only on this phone; each can be shared, saved as a text
 //! file, printed or deleted.
 use leptos::prelude::*;
-use leptos_router::components::A;
 use pocket_model::plan::record::{AGENCIES, Record, WARRANTS, as_text};
 
 use crate::components::plan_status::PlanStatus;
@@ -184,7 +183,7 @@ pub fn PlanRecord() -> impl IntoView {
                 {text_input("plates", false)}
                 {text_input("what", true)}
                 {choices("warrant", &WARRANTS[..])}
-                <p><A href=crate::href("/rights/warrant")>{t!(i18n, home_warrant)}</A></p>
+                <p><a href=crate::href("/rights/warrant")>{t!(i18n, home_warrant)}</a></p>
                 {text_input("witnesses", true)}
             </form>
             <div class="record-actions no-print">
