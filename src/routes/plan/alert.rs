@@ -2,6 +2,7 @@
 //! on the phone, put only into this one message, never stored), and the one-tap `sms:` link.
 use leptos::prelude::*;
 use leptos_router::components::A;
+use pocket_model::language::Direction;
 use pocket_model::plan::alert::{sms_href, with_position};
 
 use crate::components::alert_button::this_phone_sms_style;
@@ -29,7 +30,10 @@ pub fn PlanAlert() -> impl IntoView {
 
     let message = move || plan.with(|p| p.alert_message.clone()).unwrap_or_else(|| t_string!(i18n, alert_default_message).to_string());
     let full_message = move || match place.get() {
-        Where::Found(lat, lon) => with_position(&message(), &t_string!(i18n, alert_location_label).to_string(), lat, lon),
+        Where::Found(lat, lon) => {
+            let rtl = i18n.get_locale().0.dir == Direction::Rtl;
+            with_position(&message(), &t_string!(i18n, alert_location_label).to_string(), lat, lon, rtl)
+        }
         _ => message(),
     };
     let chosen = move || plan.with(|p| p.contacts.iter().filter(|c| c.alert).map(|c| (c.name.clone(), c.phone.clone())).collect::<Vec<_>>());
