@@ -101,7 +101,7 @@ pub fn PlanAlert() -> impl IntoView {
             })}
             <section>
                 <h2><label for="alert-message">{t!(i18n, alert_message_label)}</label></h2>
-                <textarea id="alert-message" rows="4" data-testid="alert-message"
+                <textarea id="alert-message" rows="4" dir="auto" data-testid="alert-message"
                     prop:value=message
                     on:input=move |ev| { let v = event_target_value(&ev); store.type_into(move |p| p.alert_message = Some(v.clone())); }></textarea>
                 <button type="button" class="button secondary" data-testid="alert-locate" on:click=locate

@@ -96,9 +96,9 @@ pub fn PlanFamily() -> impl IntoView {
             let control = if field == "lawyer_phone" {
                 view! { <input id=id.clone() type="tel" dir="ltr" data-testid=format!("family-{field}") prop:value=value on:input=on_input /> }.into_any()
             } else if field == "lawyer" {
-                view! { <input id=id.clone() type="text" aria-describedby=described data-testid=format!("family-{field}") prop:value=value on:input=on_input /> }.into_any()
+                view! { <input id=id.clone() type="text" dir="auto" aria-describedby=described data-testid=format!("family-{field}") prop:value=value on:input=on_input /> }.into_any()
             } else {
-                view! { <textarea id=id.clone() rows="3" aria-describedby=described data-testid=format!("family-{field}") prop:value=value on:input=on_input></textarea> }.into_any()
+                view! { <textarea id=id.clone() rows="3" dir="auto" aria-describedby=described data-testid=format!("family-{field}") prop:value=value on:input=on_input></textarea> }.into_any()
             };
             let guide = has_guide.then(|| {
                 view! {
