@@ -108,6 +108,7 @@ pub fn PlanFamily() -> impl IntoView {
                         }).collect_view()}
                     </div>
                 }
+                .into_any()
             });
             // The G-28 belongs with the lawyer's name and phone.
             let g28 = (field == "lawyer_phone").then(|| view! {
@@ -116,7 +117,8 @@ pub fn PlanFamily() -> impl IntoView {
                         on:change=move |ev| { let on = event_target_checked(&ev); store.apply(|p| p.family.g28_signed = on); } />
                     <span>{t!(i18n, family_g28)}</span>
                 </label>
-            });
+            }
+            .into_any());
             view! { <div class="field-group"><label for=id>{move || label(i18n, field)}</label>{guide}{control}{g28}</div> }
         })
         .collect_view();
@@ -141,6 +143,7 @@ pub fn PlanFamily() -> impl IntoView {
                 {guide_link}
                 <PageFooter reviewed=reviewed oldest=oldest source_ids=source_ids sources=b.sources.clone() />
             }
+            .into_any()
         })
     };
     view! {

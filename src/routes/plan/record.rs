@@ -136,7 +136,7 @@ pub fn PlanRecord() -> impl IntoView {
                 let kind = if field == "when" { "datetime-local" } else { "text" };
                 view! {
                     <label for=input_id.clone()>{lbl}</label>
-                    <input id=input_id type=kind dir=(kind == "text").then_some("auto") data-testid=format!("record-{field}") prop:value=val
+                    <input id=input_id type=kind dir=if field == "when" { "ltr" } else { "auto" } data-testid=format!("record-{field}") prop:value=val
                         on:input=move |ev| set(field, event_target_value(&ev)) />
                 }
                 .into_any()
