@@ -4,7 +4,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, axe, locale, rawContent, screen, shot, useLanguage, launchOffline } from "./harness.mjs";
+import { BASE, axe, locale, localDate, norm, rawContent, screen, shot, useLanguage, launchOffline } from "./harness.mjs";
 
 const storageDump = (page) => page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
 const [head, ...rows] = readFileSync("data/sources/hotlines.csv", "utf8").trim().split("\n").map((r) => r.split(","));
@@ -44,23 +44,36 @@ for (const tag of ["en", "ar"]) {
     assert.equal(await select.locator("option").count(), 52);
     const before = await storageDump(page);
 
-    // A state with a confirmed line: its number as a tel: link, isolated left to right, with
-    // the organisation's page and the date.
-    const co = lines.find((l) => l.state === "CO");
-    await select.selectOption("CO");
+    // Every state with confirmed lines: each line's number as a tel: link, isolated left to
+    // right, its organisation's English name isolated too, with the organisation's page and
+    // the date it was read.
     const line = page.locator("[data-testid=hotline]");
-    await line.first().waitFor();
-    assert.equal(await line.count(), lines.filter((l) => l.state === "CO").length);
-    assert.ok((await line.first().textContent()).includes(co.organisation));
-    const tel = line.first().locator("a[href^='tel:']");
-    assert.equal(digits(await tel.getAttribute("href")), digits(co.phone));
-    assert.equal(await tel.getAttribute("dir"), "ltr");
-    assert.equal(await tel.textContent(), co.phone);
-    const source = line.first().locator("[data-testid=hotline-source] a");
-    assert.equal(await source.getAttribute("href"), co.url);
-    assert.equal(await page.locator("[data-testid=hotlines-none]").count(), 0);
-    for (const v of await axe(page)) assert.fail(`axe on /plan/hotlines CO (${tag}): ${v}`);
-    await shot(page, `plan-hotlines-co-${tag}`);
+    const withLines = [...new Set(lines.map((l) => l.state))];
+    assert.ok(withLines.length >= 2, "more than one state has a confirmed line");
+    for (const abbr of withLines) {
+      const here = lines.filter((l) => l.state === abbr);
+      await select.selectOption(abbr);
+      await page.waitForFunction((org) => document.querySelector("[data-testid=hotline-organisation]")?.textContent === org, here[0].organisation);
+      assert.equal(await line.count(), here.length, abbr);
+      for (const [i, l] of here.entries()) {
+        const item = line.nth(i);
+        const org = item.locator("[data-testid=hotline-organisation]");
+        assert.equal(await org.textContent(), l.organisation);
+        assert.equal(await org.getAttribute("dir"), "ltr");
+        assert.equal(await org.getAttribute("lang"), "en");
+        const tel = item.locator("a[href^='tel:']");
+        assert.equal(digits(await tel.getAttribute("href")), digits(l.phone));
+        assert.equal(await tel.getAttribute("dir"), "ltr");
+        assert.equal(await tel.textContent(), l.phone);
+        const source = item.locator("[data-testid=hotline-source] a");
+        assert.equal(await source.getAttribute("href"), l.url);
+        const when = norm(await item.locator("[data-testid=hotline-source]").textContent());
+        assert.ok(when.includes(norm(await localDate(page, tag, l.checked))), `${abbr}: ${when}`);
+      }
+      assert.equal(await page.locator("[data-testid=hotlines-none]").count(), 0);
+      for (const v of await axe(page)) assert.fail(`axe on /plan/hotlines ${abbr} (${tag}): ${v}`);
+      await shot(page, `plan-hotlines-${abbr.toLowerCase()}-${tag}`);
+    }
 
     // A state with none: said plainly; the national lines are there.
     const without = states.find((s) => !lines.some((l) => l.state === s.abbr));

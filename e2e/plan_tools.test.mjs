@@ -3,7 +3,8 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { BASE, axe, content, locale, officerStatements, screen, shot, useLanguage, launchOffline } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { BASE, axe, content, locale, localDate, rawContent, norm, officerStatements, screen, shot, useLanguage, launchOffline } from "./harness.mjs";
 
 const PLAN = "pocket-rights.plan";
 const POSITION = { latitude: 29.760427, longitude: -95.369804 };
@@ -11,6 +12,19 @@ const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => "%" + c.char
 const storageDump = (page) => page.evaluate(() => JSON.stringify(Object.fromEntries(Object.entries(localStorage))));
 
 const officer = (tag) => officerStatements(content(tag));
+const RTL = JSON.parse(readFileSync("tools/languages.json", "utf8")).languages.filter((l) => l.dir === "rtl").map((l) => l.tag);
+const [LRI, PDI] = ["\u2066", "\u2069"];
+const MAP_LINK = "https://www.openstreetmap.org/?mlat=29.76043&mlon=-95.36980#map=17/29.76043/-95.36980";
+
+/** The family plan's fields and the guide items (content ids) shown with each. */
+const GUIDANCE = {
+  pickup: ["plan-children-pickup", "plan-children-forms"],
+  documents: ["plan-documents-folder"],
+  a_numbers: ["plan-documents-anumber"],
+  lawyer: ["plan-contacts-lawyer", "plan-contacts-notario"],
+  health: ["plan-health-meds"],
+  presence_proof: ["plan-documents-proof"],
+};
 
 let browser;
 after(async () => { await browser?.close(); });
@@ -57,7 +71,16 @@ for (const tag of ["en", "es", "ar"]) {
     const withPlace = await page.getAttribute("[data-testid=alert-send]", "href");
     const body = decodeURIComponent(withPlace.split("?body=")[1]);
     assert.ok(body.startsWith(t.alert_default_message), body);
-    assert.ok(body.includes(`${t.alert_location_label}: 29.76043, -95.36980`), body);
+    if (RTL.includes(tag)) {
+      // Right to left: the coordinates and the link each between LRI and PDI, so the
+      // messaging app keeps their order; the link ends (a space) before its PDI.
+      assert.ok(body.includes(`\n${t.alert_location_label}: ${LRI}29.76043, -95.36980${PDI}\n`), JSON.stringify(body));
+      assert.ok(body.endsWith(`\n${LRI}${MAP_LINK} ${PDI}`), JSON.stringify(body));
+      assert.equal(body.split(LRI).length, body.split(PDI).length, "every isolate is closed");
+    } else {
+      assert.ok(body.includes(`\n${t.alert_location_label}: 29.76043, -95.36980\n${MAP_LINK}`), JSON.stringify(body));
+      assert.ok(!/[\u2066-\u2069]/.test(body), "no isolates in a left-to-right message (it stays GSM 7-bit)");
+    }
     await page.waitForTimeout(600);
     const storedAfter = await storageDump(page);
     assert.equal(storedAfter, storedBefore);
@@ -105,6 +128,30 @@ for (const tag of ["en", "es", "ar"]) {
     // The family plan: saved as typed, kept over a reload, exported as the text it prints.
     await page.goto(BASE + "/plan/family");
     await screen(page, "plan-family");
+    // Beside each group of fields, the guide's own items in this language (markup rendered,
+    // so numbers are tel: links), described to the field; the sources and dates at the foot.
+    const guide = content(tag).pages.find((p) => p.id === "plan-guide");
+    const guideItems = guide.sections.flatMap((s) => s.items);
+    const rawGuide = rawContent(tag).pages.find((p) => p.id === "plan-guide").sections.flatMap((s) => s.items);
+    const shownIds = Object.values(GUIDANCE).flat();
+    for (const [field, ids] of Object.entries(GUIDANCE)) {
+      const box = page.locator(`[data-testid=family-guide-${field}]`);
+      await box.locator("p").first().waitFor();
+      assert.deepEqual(await box.locator("p").evaluateAll((ps) => ps.map((p) => p.dataset.item)), ids, field);
+      const texts = (await box.locator("p").allTextContents()).map(norm);
+      assert.deepEqual(texts, ids.map((id) => norm(guideItems.find((i) => i.id === id).text)), field);
+      const described = await page.getAttribute(`[data-testid=family-${field}]`, "aria-describedby");
+      assert.equal(described, await box.getAttribute("id"), `${field} is described by its guidance`);
+    }
+    assert.equal(await page.locator("[data-testid=family-guide-lawyer_phone]").count(), 0);
+    const eoirTel = rawGuide.find((i) => i.id === "plan-documents-anumber").text.match(/\[\[tel:([^\]]+)\]\]/);
+    if (eoirTel) assert.equal(await page.locator("[data-testid=family-guide-a_numbers] a[href^='tel:']").count(), 1);
+    const wantSources = [...new Set(shownIds.flatMap((id) => rawGuide.find((i) => i.id === id).sources))];
+    const footer = page.locator("[data-testid=page-footer]");
+    assert.deepEqual(await footer.locator(".sources li").evaluateAll((lis) => lis.map((li) => li.id.replace(/^src-/, ""))), wantSources);
+    const newest = shownIds.map((id) => rawGuide.find((i) => i.id === id).reviewed).sort().at(-1);
+    assert.ok(norm(await footer.locator("[data-testid=reviewed]").textContent()).includes(norm(await localDate(page, tag, newest))));
+    assert.equal(await page.getAttribute("[data-testid=family-guide-link]", "href").then((h) => new URL(h, BASE).pathname), "/rights/plan-guide");
     await page.getByLabel(t.family_pickup, { exact: true }).fill("Rosa, +1 555 010 0177");
     await page.getByLabel(t.family_a_numbers, { exact: true }).fill("A-123-456-789");
     await page.check("[data-testid=family-g28]");

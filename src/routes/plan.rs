@@ -56,10 +56,13 @@ pub fn Plan() -> impl IntoView {
                 let (n1, n2, id) = (c.name.clone(), c.name.clone(), c.id.clone());
                 view! {
                     <li class="contact" data-testid="contact">
-                        <a class="contact-call" href=tel_href(&c.phone) aria-label=move || t_string!(i18n, plan_call, name = n1.clone()).to_string()>
-                            <span class="contact-name">{c.name.clone()}</span>
+                        // Named by its content ("Call Ana" + the number and role shown), not by
+                        // an aria-label that would hide the visible number from voice control.
+                        <a class="contact-call" href=tel_href(&c.phone)>
+                            <span class="visually-hidden">{move || t_string!(i18n, plan_call, name = n1.clone()).to_string()}</span>
+                            <span class="contact-name" aria-hidden="true"><bdi>{c.name.clone()}</bdi></span>
                             <span class="contact-phone" dir="ltr">{c.phone.clone()}</span>
-                            {(!c.role.is_empty()).then(|| view! { <span class="muted">{c.role.clone()}</span> })}
+                            {(!c.role.is_empty()).then(|| view! { <span class="muted"><bdi>{c.role.clone()}</bdi></span> })}
                         </a>
                         <button type="button" class="icon-button" aria-label=move || t_string!(i18n, plan_remove, name = n2.clone()).to_string()
                             on:click=move |_| store.apply(|p| p.remove_contact(&id))>"✕"</button>
@@ -125,11 +128,11 @@ pub fn Plan() -> impl IntoView {
                 <form class="contact-form" on:submit=add data-testid="contact-form">
                     <h3>{t!(i18n, plan_add_contact)}</h3>
                     <label for="c-name">{t!(i18n, plan_name)}</label>
-                    <input id="c-name" type="text" autocomplete="off" prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />
+                    <input id="c-name" type="text" dir="auto" autocomplete="off" prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />
                     <label for="c-phone">{t!(i18n, plan_phone)}</label>
                     <input id="c-phone" type="tel" dir="ltr" autocomplete="off" prop:value=phone on:input=move |ev| set_phone.set(event_target_value(&ev)) />
                     <label for="c-role">{t!(i18n, plan_role)}</label>
-                    <input id="c-role" type="text" autocomplete="off" prop:value=role on:input=move |ev| set_role.set(event_target_value(&ev)) />
+                    <input id="c-role" type="text" dir="auto" autocomplete="off" prop:value=role on:input=move |ev| set_role.set(event_target_value(&ev)) />
                     {move || error.get().map(|e| view! {
                         <p class="form-error" role="alert">{match e {
                             ContactError::MissingName => t!(i18n, plan_error_name).into_any(),
@@ -144,7 +147,7 @@ pub fn Plan() -> impl IntoView {
             <section>
                 <h2><label for="plan-notes">{t!(i18n, plan_notes)}</label></h2>
                 <p class="muted" id="plan-notes-hint">{t!(i18n, plan_notes_hint)}</p>
-                <textarea id="plan-notes" rows="6" aria-describedby="plan-notes-hint" data-testid="plan-notes"
+                <textarea id="plan-notes" rows="6" dir="auto" aria-describedby="plan-notes-hint" data-testid="plan-notes"
                     prop:value=move || plan.with(|p| p.notes.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); store.type_into(move |p| p.notes = v.clone()); }></textarea>
             </section>

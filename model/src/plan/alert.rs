@@ -53,11 +53,18 @@ pub fn sms_href(style: SmsStyle, phones: &[&str], body: &str) -> String {
 }
 
 /// The message with the person's position added as text, for this one message only.
-/// `label` is "Where I am" in the person's language.
-pub fn with_position(message: &str, label: &str, lat: f64, lon: f64) -> String {
+/// `label` is "Where I am" in the person's language. In a right-to-left message (`rtl`) the
+/// coordinates and the map link go between Unicode isolates (LRI U+2066 … PDI U+2069), so the
+/// messaging app keeps "29.76043, -95.36980" in its order instead of reordering the numbers
+/// around the comma and the minus sign. A space ends the link before the PDI, because link
+/// finders (Android's among them) count U+2069 as a character of the address. Left-to-right
+/// messages get no isolates: they need none, and one character outside GSM 7-bit would turn
+/// an English SMS into UCS-2 (70 characters a part instead of 160).
+pub fn with_position(message: &str, label: &str, lat: f64, lon: f64, rtl: bool) -> String {
     let (lat, lon) = (format!("{lat:.5}"), format!("{lon:.5}"));
+    let (lri, pdi, end) = if rtl { ("\u{2066}", "\u{2069}", " ") } else { ("", "", "") };
     format!(
-        "{}\n{label}: {lat}, {lon}\nhttps://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}",
+        "{}\n{label}: {lri}{lat}, {lon}{pdi}\n{lri}https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}{end}{pdi}",
         message.trim_end()
     )
 }
@@ -106,10 +113,23 @@ mod tests {
 
     #[test]
     fn position_goes_into_the_text() {
-        let m = with_position("Help ", "Where I am", 29.760427, -95.369804);
+        let m = with_position("Help ", "Where I am", 29.760427, -95.369804, false);
         assert_eq!(
             m,
             "Help\nWhere I am: 29.76043, -95.36980\nhttps://www.openstreetmap.org/?mlat=29.76043&mlon=-95.36980#map=17/29.76043/-95.36980"
         );
+        assert!(m.chars().all(|c| !('\u{2066}'..='\u{2069}').contains(&c)), "no isolates in a left-to-right message");
+    }
+
+    #[test]
+    fn position_is_isolated_in_a_right_to_left_message() {
+        let m = with_position("ساعدوني", "موقعي", 29.760427, -95.369804, true);
+        assert_eq!(
+            m,
+            "ساعدوني\nموقعي: \u{2066}29.76043, -95.36980\u{2069}\n\u{2066}https://www.openstreetmap.org/?mlat=29.76043&mlon=-95.36980#map=17/29.76043/-95.36980 \u{2069}"
+        );
+        // Every isolate is closed, and the link ends before its PDI.
+        assert_eq!(m.matches('\u{2066}').count(), m.matches('\u{2069}').count());
+        assert!(m.contains("-95.36980 \u{2069}"));
     }
 }

@@ -1,6 +1,7 @@
 //! `/plan/alert`: the message written beforehand, who gets it, "add where I am" (looked up
 //! on the phone, put only into this one message, never stored), and the one-tap `sms:` link.
 use leptos::prelude::*;
+use pocket_model::language::Direction;
 use pocket_model::plan::alert::{sms_href, with_position};
 
 use crate::components::alert_button::this_phone_sms_style;
@@ -28,7 +29,10 @@ pub fn PlanAlert() -> impl IntoView {
 
     let message = move || plan.with(|p| p.alert_message.clone()).unwrap_or_else(|| t_string!(i18n, alert_default_message).to_string());
     let full_message = move || match place.get() {
-        Where::Found(lat, lon) => with_position(&message(), &t_string!(i18n, alert_location_label).to_string(), lat, lon),
+        Where::Found(lat, lon) => {
+            let rtl = i18n.get_locale().0.dir == Direction::Rtl;
+            with_position(&message(), &t_string!(i18n, alert_location_label).to_string(), lat, lon, rtl)
+        }
         _ => message(),
     };
     let chosen = move || plan.with(|p| p.contacts.iter().filter(|c| c.alert).map(|c| (c.name.clone(), c.phone.clone())).collect::<Vec<_>>());
@@ -96,7 +100,7 @@ pub fn PlanAlert() -> impl IntoView {
             })}
             <section>
                 <h2><label for="alert-message">{t!(i18n, alert_message_label)}</label></h2>
-                <textarea id="alert-message" rows="4" data-testid="alert-message"
+                <textarea id="alert-message" rows="4" dir="auto" data-testid="alert-message"
                     prop:value=message
                     on:input=move |ev| { let v = event_target_value(&ev); store.type_into(move |p| p.alert_message = Some(v.clone())); }></textarea>
                 <button type="button" class="button secondary" data-testid="alert-locate" on:click=locate

@@ -72,7 +72,7 @@ pub fn PlanHotlines() -> impl IntoView {
                         let checked = l.checked.clone();
                         view! {
                             <li class="hotline" data-testid="hotline">
-                                <strong>{l.organisation.clone()}</strong>
+                                <strong><bdi lang="en" dir="ltr" data-testid="hotline-organisation">{l.organisation.clone()}</bdi></strong>
                                 <p class="hotline-phone"><RichText text=format!("[[tel:{}]]", l.phone) /></p>
                                 <p class="muted small" data-testid="hotline-source">
                                     {t!(i18n, hotlines_checked, date = isolated(local_date(checked.clone())))} " "

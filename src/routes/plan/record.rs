@@ -127,7 +127,7 @@ pub fn PlanRecord() -> impl IntoView {
             if multiline {
                 view! {
                     <label for=input_id.clone()>{lbl}</label>
-                    <textarea id=input_id rows="3" data-testid=format!("record-{field}") prop:value=val
+                    <textarea id=input_id rows="3" dir="auto" data-testid=format!("record-{field}") prop:value=val
                         on:input=move |ev| set(field, event_target_value(&ev))></textarea>
                 }
                 .into_any()
@@ -135,7 +135,7 @@ pub fn PlanRecord() -> impl IntoView {
                 let kind = if field == "when" { "datetime-local" } else { "text" };
                 view! {
                     <label for=input_id.clone()>{lbl}</label>
-                    <input id=input_id type=kind data-testid=format!("record-{field}") prop:value=val
+                    <input id=input_id type=kind dir=if field == "when" { "ltr" } else { "auto" } data-testid=format!("record-{field}") prop:value=val
                         on:input=move |ev| set(field, event_target_value(&ev)) />
                 }
                 .into_any()
@@ -183,7 +183,7 @@ pub fn PlanRecord() -> impl IntoView {
                 {text_input("plates", false)}
                 {text_input("what", true)}
                 {choices("warrant", &WARRANTS[..])}
-                <p><a href=crate::href("/rights/warrant")>{t!(i18n, home_warrant)}</a></p>
+                <p><a href=crate::href("/rights/warrant") class="link-row"><span class="link-title">{t!(i18n, home_warrant)}</span></a></p>
                 {text_input("witnesses", true)}
             </form>
             <div class="record-actions no-print">
