@@ -80,7 +80,9 @@ if(g&&${JSON.stringify(pageIds)}.indexOf(g[1])>=0){
 var pf=get("content/"+t+"/"+g[1]+".json");if(t!=="en")get("content/en/"+g[1]+".json");
 var EW=${JSON.stringify(enWords)},wf=t==="en"?Promise.resolve("{}"):get("locales/"+t+".json");
 var sa="either";try{sa=(JSON.parse(localStorage.getItem("pocket-rights.settings")||"{}")||{}).speak_as||sa}catch(x){}
-var pl=function(s){return e(String(s).replace(/\\[\\[(?:tel|url|en):([^\\]]*)\\]\\]/g,"$1"))};
+// Inline markup ([[tel:]], [[url:]], [[en:]]) as isolated left-to-right runs (links come with the app).
+var pl=function(s){return String(s).split(/(\\[\\[[a-z]+:[^\\[\\]]+\\]\\])/).map(function(x,i){if(i%2===0)return e(x);var k=/^\\[\\[([a-z]+):(.*)\\]\\]$/.exec(x),v=k[2];
+if(k[1]==="url")v=v.replace(/^https?:\\/\\//,"").replace(/^www\\./,"").replace(/\\/$/,"");return'<bdi class="ltr-run" dir="ltr"'+(k[1]==="en"?' lang="en"':"")+">"+e(v)+"</bdi>"}).join("")};
 var day=function(iso){try{return new Intl.DateTimeFormat([t,"en"],{dateStyle:"medium",timeZone:"UTC"}).format(new Date(iso+"T12:00:00Z"))}catch(x){return iso}};
 var drawn=Promise.all([pf,wf]).then(function(r){if(!b.isConnected)return;var p=JSON.parse(r[0]),W=JSON.parse(r[1]),s=p.sections[0];for(var k in EW)if(typeof W[k]!=="string")W[k]=EW[k];if(!s||p.id!==g[1])return;
 var say=s.kind==="say",it=s.items.map(function(i){var x=i.forms&&(sa==="woman"?i.forms.f:sa==="man"?i.forms.m:0)||i.text;
