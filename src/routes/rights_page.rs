@@ -52,6 +52,19 @@ pub fn RightsPage() -> impl IntoView {
     let params = use_params_map();
     // The page's own file (content/<lang>/<id>.json), fetched when the page opens.
     let content = use_pages(move || Pages::Id(params.with(|p| p.get("id").unwrap_or_default())));
+    // The router scrolls to a link's #item when it navigates, before this page's file is in
+    // (What changed links to the changed statement): scroll once the sections are there.
+    Effect::new(move |_| {
+        if content.with(|c| matches!(c, Some(Ok(_)))) {
+            request_animation_frame(|| {
+                let Some(w) = web_sys::window() else { return };
+                let hash = w.location().hash().unwrap_or_default();
+                if let Some(el) = hash.strip_prefix('#').filter(|h| !h.is_empty()).and_then(|id| w.document()?.get_element_by_id(id)) {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
     let (large, set_large) = signal(None::<String>);
     let show = Callback::new(move |t: String| set_large.set(Some(t)));
 
