@@ -95,20 +95,27 @@ if (ONLY.includes("sizes")) {
   check("JS + CSS + HTML <= 40 kB brotli", shell, shell <= 40_000, kB(shell));
   check("map data <= 170 kB brotli", map, map <= 170_000, kB(map));
 
-  // A language = its content file + its UI strings. Where the build ships UI strings as a
-  // file per language (the language-service issue), that file counts; while leptos_i18n
-  // compiles them into the wasm, the locale file's brotli size stands in for their share.
-  console.log("per language: content/<tag>.json brotli + UI strings brotli (budget 20 kB each)");
+  // A language = what a phone fetches to start in it: its core content file (the officer card,
+  // page titles and summaries, the warrant checker; tools/split-content.mjs) + its UI strings
+  // (locales/<tag>.json; English's are in the wasm). Its guides are a file per page,
+  // content/<tag>/<page>.json, fetched when a guide opens (all precached): printed beside it.
+  console.log("per language: core content/<tag>.json + UI strings, brotli (budget 20 kB each); its page files (largest, total)");
   const tags = rows.filter((r) => /^content\/(?!sources)[^/]+\.json$/.test(r.f)).map((r) => r.f.slice(8, -5));
-  let worst = 0, worstTag = "";
+  let worst = 0, worstTag = "", pagesAll = 0;
   for (const tag of tags) {
     const c = rows.find((r) => r.f === `content/${tag}.json`).br;
-    const shipped = rows.find((r) => r.f !== `content/${tag}.json` && new RegExp(`(^|/)${tag}\\.json$`).test(r.f));
-    const ui = shipped ? shipped.br : br(readFileSync(`locales/${tag}.json`));
-    const from = shipped ? shipped.f : `locales/${tag}.json (compiled into the wasm)`;
+    const shipped = rows.find((r) => r.f === `locales/${tag}.json`);
+    const ui = shipped ? shipped.br : 0;
+    const from = shipped ? shipped.f : "built into the wasm";
+    const pages = rows.filter((r) => r.f.startsWith(`content/${tag}/`));
+    const largest = pages.reduce((a, r) => (r.br > a.br ? r : a), { br: 0, f: "-" });
+    const ptotal = sum(pages, "br");
+    pagesAll += ptotal;
     if (c + ui > worst) { worst = c + ui; worstTag = tag; }
-    console.log(`  ${tag.padEnd(8)} ${String(c).padStart(6)} + ${String(ui).padStart(5)} = ${String(c + ui).padStart(6)}  ${c + ui <= 20_000 ? "" : "OVER "}[UI: ${from}]`);
+    console.log(`  ${tag.padEnd(8)} ${String(c).padStart(6)} + ${String(ui).padStart(5)} = ${String(c + ui).padStart(6)}  ${c + ui <= 20_000 ? "    " : "OVER"}` +
+      `  pages: ${pages.length}, largest ${largest.br} (${largest.f.slice(`content/${tag}/`.length)}), total ${ptotal}  [UI: ${from}]`);
   }
+  console.log(`  page files of all languages: ${pagesAll} B brotli = ${kB(pagesAll)}`);
   check("each language <= 20 kB brotli (largest)", worst, worst <= 20_000, `${kB(worst)} (${worstTag})`);
 }
 

@@ -84,6 +84,8 @@ for (const lang of LANGS) {
     await rows.first().locator("a.change-guide").tap();
     await p.waitForURL((u) => u.pathname === want[0].href.split("#")[0]);
     await p.locator(`#${want[0].id}`).waitFor();
+    // ... scrolled to the changed statement (the guide's file arrives after the navigation).
+    await p.waitForFunction((id) => { const r = document.getElementById(id).getBoundingClientRect(); return r.top > -2 && r.top < innerHeight / 2; }, want[0].id, { timeout: 5000 });
   });
 
   test(`${lang}: a guide says how long ago it was checked`, async () => {

@@ -1,6 +1,6 @@
 /* Pocket Rights offline shell.
  * tools/sw-precache.mjs prepends PRECACHE_VERSION and PRECACHE_MANIFEST at build time: every
- * built file with its revision (SHA-256 of its bytes) and size, URLs relative to this
+ * built file with its revision (the first 16 hex digits of the SHA-256 of its bytes) and size, URLs relative to this
  * worker's scope, so the same build works at / and under any sub-path.
  *
  * - install: each file of the new version is copied from an older version's cache when its
@@ -49,6 +49,9 @@ async function loadState() {
 }
 const saveState = (s) => writeJson(META_CACHE, STATE_KEY, s);
 
+/** A revision as compared: 16 hex digits of the SHA-256 (older manifests carried all 64, so
+ *  their files are still found by revision). */
+const rev = (r) => String(r).slice(0, 16);
 async function sha256(buf) {
   const d = new Uint8Array(await crypto.subtle.digest("SHA-256", buf));
   return Array.from(d, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -57,7 +60,7 @@ async function sha256(buf) {
 /** Why a body cannot be trusted as this manifest entry, or null. */
 async function problem(entry, buf) {
   if (buf.byteLength !== entry.size) return `${entry.url}: ${buf.byteLength} bytes, expected ${entry.size}`;
-  if ((await sha256(buf)) !== entry.revision) return `${entry.url}: content differs from this version`;
+  if (rev(await sha256(buf)) !== rev(entry.revision)) return `${entry.url}: content differs from this version`;
   return null;
 }
 
@@ -76,7 +79,7 @@ async function reusable() {
     const cache = await caches.open(name);
     const hit = await cache.match(MANIFEST_KEY);
     if (!hit) continue; // incomplete: never trusted
-    for (const f of (await hit.json()).files) byRevision.set(f.revision, [cache, abs(f.url)]);
+    for (const f of (await hit.json()).files) byRevision.set(rev(f.revision), [cache, abs(f.url)]);
   }
   return { byRevision, legacy };
 }
@@ -104,7 +107,7 @@ async function precache() {
   const queue = PRECACHE_MANIFEST.slice();
   const one = async (entry) => {
     const sources = [];
-    const known = byRevision.get(entry.revision);
+    const known = byRevision.get(rev(entry.revision));
     if (known) sources.push(known);
     for (const c of legacy) sources.push([c, abs(entry.url)]);
     for (const [c, key] of sources) {

@@ -111,7 +111,13 @@ fn go(url: RwSignal<AppUrl>, href: &str, options: NavigateOptions) {
     }
     url.set(read_url());
     if options.scroll {
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        // To the linked item when it is already on the screen, else to the top (a screen
+        // whose content arrives later scrolls to its item itself: routes/rights_page.rs).
+        let hash = window().location().hash().unwrap_or_default();
+        match hash.strip_prefix('#').filter(|h| !h.is_empty()).and_then(|id| document().get_element_by_id(id)) {
+            Some(item) => item.scroll_into_view(),
+            None => window().scroll_to_with_x_and_y(0.0, 0.0),
+        }
     }
 }
 

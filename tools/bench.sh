@@ -24,8 +24,9 @@ if [ "$build" = 1 ]; then
   touch src/lib.rs
   s=$(date +%s); trunk build --release --dist dist >/dev/null 2>&1; echo "incremental release build (src/lib.rs touched): $(( $(date +%s) - s )) s"
   # The same build with one English sentence changed: what an installed phone downloads for
-  # a content fix. The sentence is in the first screen of a guide, which index.html carries
-  # as static text: the worst case (content/en.json and index.html both change).
+  # a content fix. The sentence is in the first screen of a guide (drawn before the wasm from
+  # the guide's own file, content/en/door.json, by the boot script; no guide text is in
+  # index.html): sw.js and that one page file change.
   cp content/en.json target/bench-en.json.orig
   trap 'cp target/bench-en.json.orig content/en.json' EXIT
   node -e '

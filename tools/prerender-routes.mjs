@@ -1,12 +1,15 @@
 // Trunk post_build hook, after prerender-boot.mjs: first paint without the wasm for the
 // screens people send each other links to, and the files the app needs fetched in parallel
 // with the wasm instead of after it.
-// - /rights/<id>: the page's English title, summary and first section as static HTML in the
-//   boot block (what fits the first screen of a phone); the rest comes with the app.
+// - /rights/<id>: the page's title, summary and first section (what fits the first screen of a
+//   phone), rendered by the boot script from the page's own file, content/<lang>/<id>.json
+//   (tools/split-content.mjs), in the boot language with that language's UI words for the
+//   headings (locales/<lang>.json, which the app fetches anyway; English's few are inlined).
+//   No guide text is in index.html, so a content fix changes only sw.js and one page file.
 // - /map: the heading and the introduction (the outlines paint as soon as the app starts).
 // - /map/<state>: the state's law in plain words, rendered by the boot script from
 //   data/states.json as soon as that file arrives.
-// A page is shown only when the boot language is English (other languages get the app's
+// /map pages are shown only when the boot language is English (other languages get the app's
 // own text a little later rather than an English flash). The boot script starts fetching the
 // content of the boot language (and the map files on map routes) and leaves the promises in
 // window.__prFetch, where services/fetch.rs takes them. The app keeps the static page until
@@ -18,32 +21,20 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("prerender-routes: run me as a Trunk hook (TRUNK_STAGING_DIR unset)");
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-// Inline markup ([[tel:…]], [[url:…]], [[en:…]]) shows as its plain text until the app renders it.
-const plain = (s) => esc(String(s).replace(/\[\[(?:tel|url|en):([^\]]*)\]\]/g, "$1"));
 const ui = JSON.parse(readFileSync("locales/en.json", "utf8"));
 const en = JSON.parse(readFileSync("content/en.json", "utf8"));
-const longDate = (iso) => new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-const fill = (template, vars) => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => vars[k] ?? "");
-
-// The same markup as src/components/section_view.rs.
-function section(s) {
-  const heading = s.title ?? ui[`section_${s.kind}`];
-  const say = s.kind === "say";
-  const items = s.items.map((i) => {
-    const body = say
-      ? `<button type="button" class="phrase"><span class="phrase-text">${plain(i.text)}</span><span class="phrase-hint" aria-hidden="true">⤢</span></button>`
-      : `<p class="item-text">${plain(i.text)}</p>`;
-    const changed = i.changed ? `<p class="changed"><strong>${esc(fill(ui.changed_on, { date: longDate(i.changed.on) }))}</strong> ${plain(i.changed.note)}</p>` : "";
-    const contested = i.contested ? `<p class="contested" role="note">⚠ ${esc(ui.contested)}</p>` : "";
-    return `<li class="item${i.contested ? " is-contested" : ""}">${body}${changed}${contested}</li>`;
-  }).join("");
-  const list = s.kind === "steps" ? `<ol class="steps">${items}</ol>` : `<ul class="items">${items}</ul>`;
-  return `<section class="section section-${s.kind}"><h2>${esc(heading)}</h2>${say ? `<p class="muted">${esc(ui.card_tap_phrase)}</p>` : ""}${list}</section>`;
-}
 
 const loading = `<p class="muted">${esc(ui.loading)}</p>`;
-const pages = en.pages.filter((p) => p.kind !== "officer").map((p) =>
-  `<div data-boot-page="rights/${esc(p.id)}" class="rights-page" hidden><h1>${plain(p.title)}</h1><p class="summary">${plain(p.summary)}</p>${p.sections.slice(0, 1).map(section).join("")}${loading}</div>`);
+// Guides the boot script may draw (every page but the officer card, which has its own).
+const pageIds = en.pages.filter((p) => p.kind !== "officer").map((p) => p.id);
+// The UI words a guide's first screen needs (src/components/section_view.rs); English's here,
+// other languages' from their locales/<lang>.json.
+const WORD_KEYS = ["section_statements", "section_text", "section_do", "section_dont", "section_say", "section_changed",
+  "section_steps", "section_rights", "card_tap_phrase", "changed_on", "contested", "loading"];
+const enWords = Object.fromEntries(WORD_KEYS.map((k) => [k, ui[k]]));
+const TABLE = JSON.parse(readFileSync("tools/languages.json", "utf8"));
+const rtl = TABLE.languages.filter((l) => l.dir === "rtl").map((l) => l.tag);
+const pages = [`<div data-boot-page="rights-page" class="rights-page" hidden></div>`];
 pages.push(`<div data-boot-page="map" class="map" hidden><h1>${esc(ui.map_title)}</h1><p>${esc(ui.map_intro)}</p>${loading}</div>`);
 pages.push(`<div data-boot-page="map-state" class="map-state" hidden></div>`);
 
@@ -79,15 +70,35 @@ if(m){var st=get("data/states.json");if(m[1]){
 // and start the wasm once it is in (at most 3 s later: the app never waits on it for long).
 window.__prFirst=Promise.race([st.catch(function(){}).then(function(){return painted(0)}),new Promise(function(r){setTimeout(r,3000)})]);
 st.then(function(){get("data/counties.json");get("data/agreements.json");get("data/trend.json")},function(){})}}
-if(t!=="en")return;
+var e=function(s){return String(s).replace(/[&<>"]/g,function(c){return{"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]})};
 function show(key,wait){var d=b.querySelector('[data-boot-page="'+key+'"]');if(!d)return null;
-b.querySelector("main").style.display="none";d.parentNode.style.display="";d.hidden=false;b.shownAt=performance.now();if(wait)b.setAttribute("data-page",key);return d}
-if(/^rights\\/[^/]+$/.test(path)){if(show(path,1))window.__prFirst=painted(0)}
-else if(path==="map"){if(show("map"))window.__prFirst=painted(0)}
-else if(m&&m[1]&&path===m[0]){var W=${JSON.stringify(stateWords)},e=function(s){return String(s).replace(/[&<>"]/g,function(c){return{"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]})};
+b.querySelector("main").style.display="none";d.parentNode.style.display="";d.hidden=false;b.shownAt=performance.now();if(wait)b.setAttribute("data-page",wait);return d}
+var g=/^rights\\/([^/]+)$/.exec(path);
+if(g&&${JSON.stringify(pageIds)}.indexOf(g[1])>=0){
+// A guide: its first screen from its own file, in the boot language, with that language's
+// words for the headings (the markup of src/components/section_view.rs).
+var pf=get("content/"+t+"/"+g[1]+".json");if(t!=="en")get("content/en/"+g[1]+".json");
+var EW=${JSON.stringify(enWords)},wf=t==="en"?Promise.resolve("{}"):get("locales/"+t+".json");
+var sa="either";try{sa=(JSON.parse(localStorage.getItem("pocket-rights.settings")||"{}")||{}).speak_as||sa}catch(x){}
+// Inline markup ([[tel:]], [[url:]], [[en:]]) as isolated left-to-right runs (links come with the app).
+var pl=function(s){return String(s).split(/(\\[\\[[a-z]+:[^\\[\\]]+\\]\\])/).map(function(x,i){if(i%2===0)return e(x);var k=/^\\[\\[([a-z]+):(.*)\\]\\]$/.exec(x),v=k[2];
+if(k[1]==="url")v=v.replace(/^https?:\\/\\//,"").replace(/^www\\./,"").replace(/\\/$/,"");return'<bdi class="ltr-run" dir="ltr"'+(k[1]==="en"?' lang="en"':"")+">"+e(v)+"</bdi>"}).join("")};
+var day=function(iso){try{return new Intl.DateTimeFormat([t,"en"],{dateStyle:"medium",timeZone:"UTC"}).format(new Date(iso+"T12:00:00Z"))}catch(x){return iso}};
+var drawn=Promise.all([pf,wf]).then(function(r){if(!b.isConnected)return;var p=JSON.parse(r[0]),W=JSON.parse(r[1]),s=p.sections[0];for(var k in EW)if(typeof W[k]!=="string")W[k]=EW[k];if(!s||p.id!==g[1])return;
+var say=s.kind==="say",it=s.items.map(function(i){var x=i.forms&&(sa==="woman"?i.forms.f:sa==="man"?i.forms.m:0)||i.text;
+return'<li class="item'+(i.contested?" is-contested":"")+'">'+(say?'<button type="button" class="phrase"><span class="phrase-text">'+pl(x)+'</span><span class="phrase-hint" aria-hidden="true">\u2922</span></button>':'<p class="item-text">'+pl(x)+"</p>")+
+(i.changed?'<p class="changed"><strong>'+e(String(W.changed_on).replace(/\\{\\{\\s*date\\s*\\}\\}/,day(i.changed.on)))+"</strong> "+pl(i.changed.note)+"</p>":"")+(i.contested?'<p class="contested" role="note">\u26a0 '+e(W.contested)+"</p>":"")+"</li>"}).join("");
+var d=show("rights-page",path);d.lang=t;d.dir=${JSON.stringify(rtl)}.indexOf(t)>=0?"rtl":"ltr";
+d.innerHTML="<h1>"+pl(p.title)+'</h1><p class="summary">'+pl(p.summary)+'</p><section class="section section-'+s.kind+'"><h2>'+(s.title?pl(s.title):e(W["section_"+s.kind]||""))+"</h2>"+(say?'<p class="muted">'+e(W.card_tap_phrase)+"</p>":"")+
+(s.kind==="steps"?'<ol class="steps">'+it+"</ol>":'<ul class="items">'+it+"</ul>")+'</section><p class="muted">'+e(W.loading)+"</p>"}).then(function(){return painted(0)},function(){});
+// The wasm waits for the first screen (at most 3 s: the app never waits on it for long).
+window.__prFirst=Promise.race([drawn,new Promise(function(r){setTimeout(r,3000)})])}
+if(t!=="en")return;
+if(path==="map"){if(show("map"))window.__prFirst=painted(0)}
+else if(m&&m[1]&&path===m[0]){var W=${JSON.stringify(stateWords)};
 P["data/states.json"].then(function(raw){if(!b.isConnected)return;var s=JSON.parse(raw).states.filter(function(x){return x.abbr===m[1]||x.fips===m[1]})[0];if(!s)return;
 var en=function(x){return x?'<p lang="en" dir="ltr" class="muted">'+e(x)+"</p>":""};
-var d=show("map-state",1);d.innerHTML='<p class="breadcrumbs"><a href="'+new URL("map",base).pathname+'">'+e(W.back)+"</a></p><h1>"+e(s.name)+'</h1><section class="stance"><h2>'+e(W.stance)+'</h2><p class="stance-label"><strong>'+e(W.layer[s.layer]||"")+'</strong></p><p lang="en" dir="ltr">'+e(s.summary)+"</p>"+
+var d=show("map-state","map-state");d.innerHTML='<p class="breadcrumbs"><a href="'+new URL("map",base).pathname+'">'+e(W.back)+"</a></p><h1>"+e(s.name)+'</h1><section class="stance"><h2>'+e(W.stance)+'</h2><p class="stance-label"><strong>'+e(W.layer[s.layer]||"")+'</strong></p><p lang="en" dir="ltr">'+e(s.summary)+"</p>"+
 '<p class="muted">'+e(W.verification[s.verification]||"")+"</p><h3>"+e(W.laws)+'</h3><p lang="en" dir="ltr">'+e(s.laws)+"</p>"+en(s.key_dates)+en(s.notes)+'</section><p class="muted">'+e(W.loading)+"</p>"}).catch(function(){})}
 })();</script>`;
 
@@ -106,4 +117,4 @@ if (start < 0 || end < start) throw new Error("prerender-routes: the boot block 
 const bootEnd = html.lastIndexOf("</div>", end);
 const out = html.slice(0, bootEnd) + `<main class="screen" style="display:none">\n${pages.join("\n")}\n</main>\n` + script + "\n" + html.slice(bootEnd);
 writeFileSync(file, out);
-console.log(`prerender-routes: ${pages.length - 2} rights pages, map, map state; prefetch for ${tags.length} languages`);
+console.log(`prerender-routes: rights pages (${pageIds.length}, drawn from their files), map, map state; prefetch for ${tags.length} languages`);

@@ -1,5 +1,7 @@
-// Write the precache manifest into sw.js: every file of a build with its revision (SHA-256 of
-// its bytes) and size, URLs relative to the worker's scope; and a version, the hash of that
+// Write the precache manifest into sw.js: every file of a build with its revision (the first
+// 16 hex digits, 64 bits, of the SHA-256 of its bytes: with a file per guide per language the
+// manifest has ~450 entries, and full hashes would make sw.js, which every update downloads,
+// ~10 kB larger) and size, URLs relative to the worker's scope; and a version, the hash of that
 // manifest. Runs as the last step of Trunk's post_build hook (on the staging directory), or
 // on a finished build directory: `node tools/sw-precache.mjs dist` (tests that derive a
 // build from another use that; a previous manifest is replaced, not stacked).
@@ -12,6 +14,8 @@ if (!dir) throw new Error("sw-precache: give a build directory, or run me as a T
 /** Files a host reads or serves only when something is missing: not part of the app. */
 const NOT_PRECACHED = new Set(["sw.js", "_headers", "_redirects", "404.html"]);
 const MARK = "// end of generated manifest\n";
+/** Hex digits of the SHA-256 kept as a revision (public/sw.js compares that many). */
+const REVISION_DIGITS = 16;
 
 function walk(d) {
   return readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
@@ -22,7 +26,7 @@ const files = walk(dir)
   .sort();
 const manifest = files.map((url) => {
   const buf = readFileSync(join(dir, url));
-  return { url, revision: createHash("sha256").update(buf).digest("hex"), size: buf.length };
+  return { url, revision: createHash("sha256").update(buf).digest("hex").slice(0, REVISION_DIGITS), size: buf.length };
 });
 const version = createHash("sha256").update(JSON.stringify(manifest)).digest("hex").slice(0, 16);
 

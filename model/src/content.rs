@@ -208,6 +208,18 @@ impl Content {
         self.pages.iter().find(|p| p.id == id)
     }
 
+    /// Put a page read from its own file in the place of the page with its id; false when
+    /// there is no such page.
+    pub fn fill_page(&mut self, page: Page) -> bool {
+        match self.pages.iter_mut().find(|p| p.id == page.id) {
+            Some(slot) => {
+                *slot = page;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Pages of one kind, in file order.
     pub fn pages_of(&self, kind: PageKind) -> impl Iterator<Item = &Page> {
         self.pages.iter().filter(move |p| p.kind == kind)
@@ -250,7 +262,7 @@ impl Content {
 }
 
 mod validate;
-pub use validate::{ContentError, compare_with_english, parse_content, parse_sources};
+pub use validate::{ContentError, compare_page_with_english, compare_with_english, parse_content, parse_core, parse_page, parse_sources};
 use validate::Checker;
 
 #[cfg(test)]

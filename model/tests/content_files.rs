@@ -219,3 +219,67 @@ fn link_markup_is_read_in_order() {
     assert_eq!(links("Call [[tel:1-800-898-7180]] or see [[url:https://x.test/a]]; [[en:Form I-94]]"), vec!["tel:1-800-898-7180", "url:https://x.test/a"]);
     assert!(links("no links [[en:I-205]]").is_empty());
 }
+
+/// The build ships each language as a core file (every page but the officer card without its
+/// sections) and one file per page (tools/split-content.mjs). The app's parsers accept that
+/// shape for every language, a page file matches English page by page, and putting the pages
+/// back gives the authored file.
+#[test]
+fn every_language_split_into_core_and_pages_reads_back_whole() {
+    use pocket_model::content::{compare_page_with_english, parse_core, parse_page};
+    let sources = load_sources();
+    let loaded = load_all(&sources).expect("content files are valid (see the test above)");
+    let (_, english) = loaded.iter().find(|(tag, _)| *tag == "en").unwrap();
+    for (tag, content) in &loaded {
+        let mut core = content.clone();
+        for p in core.pages.iter_mut().filter(|p| p.kind != PageKind::Officer) {
+            p.sections.clear();
+        }
+        let file = format!("content/{tag}.json");
+        let mut back = parse_core(&file, tag, &serde_json::to_string(&core).unwrap(), &sources)
+            .unwrap_or_else(|e| panic!("{file}: {:?}", e.iter().map(ToString::to_string).collect::<Vec<_>>()));
+        assert!(parse_content(&file, tag, &serde_json::to_string(&core).unwrap(), &sources).is_err(), "{file}: a core file is not a whole file");
+        for page in content.pages.iter().filter(|p| p.kind != PageKind::Officer) {
+            let pfile = format!("content/{tag}/{}.json", page.id);
+            let read = parse_page(&pfile, tag, &page.id, &serde_json::to_string(page).unwrap(), &sources)
+                .unwrap_or_else(|e| panic!("{pfile}: {:?}", e.iter().map(ToString::to_string).collect::<Vec<_>>()));
+            let en_page = english.page(&page.id).expect("English has every page");
+            assert_eq!(compare_page_with_english(&pfile, &read, en_page), vec![], "{pfile}");
+            assert!(back.fill_page(read));
+        }
+        assert_eq!(&back, content, "{tag}: core + pages = the authored file");
+    }
+}
+
+#[test]
+fn a_bad_page_file_is_named() {
+    use pocket_model::content::{compare_page_with_english, parse_core, parse_page};
+    let sources = load_sources();
+    let en = parse_content("content/en.json", "en", &read("en.json"), &sources).unwrap();
+    let door = en.page("door").unwrap();
+    let raw = serde_json::to_string(door).unwrap();
+    let problems = |r: Result<pocket_model::content::Page, Vec<pocket_model::content::ContentError>>| match r {
+        Ok(_) => vec![],
+        Err(e) => e.iter().map(ToString::to_string).collect::<Vec<_>>(),
+    };
+    // Another page's file under this name, a truncated file, an empty text.
+    assert_eq!(problems(parse_page("content/en/car.json", "en", "car", &raw, &sources)), vec!["content/en/car.json: door: page id 'door' does not match the file name 'car'"]);
+    let cut = problems(parse_page("content/en/door.json", "en", "door", &raw[..raw.len() / 2], &sources));
+    assert!(cut.len() == 1 && cut[0].starts_with("content/en/door.json: -: not valid page JSON"), "{cut:?}");
+    let first = &door.sections[0].items[0];
+    let blank = raw.replacen(&serde_json::to_string(&first.text).unwrap(), "\" \"", 1);
+    assert_eq!(problems(parse_page("content/en/door.json", "en", "door", &blank, &sources)), vec![format!("content/en/door.json: {}: empty text", first.id)]);
+    // A page without its sections is refused as a page file (only a core file leaves them out).
+    let mut empty = door.clone();
+    empty.sections.clear();
+    assert_eq!(problems(parse_page("content/en/door.json", "en", "door", &serde_json::to_string(&empty).unwrap(), &sources)), vec!["content/en/door.json: door: page has no sections"]);
+    // A core file may not drop the officer card's statements.
+    let mut core = en.clone();
+    core.pages.iter_mut().for_each(|p| p.sections.clear());
+    let errs: Vec<String> = parse_core("content/en.json", "en", &serde_json::to_string(&core).unwrap(), &sources).unwrap_err().iter().map(ToString::to_string).collect();
+    assert_eq!(errs, vec!["content/en.json: officer: page has no sections"]);
+    // A translated page with an item less than English.
+    let mut short = door.clone();
+    let gone = short.sections[0].items.pop().unwrap().id;
+    assert_eq!(compare_page_with_english("content/es/door.json", &short, door).iter().map(ToString::to_string).collect::<Vec<_>>(), vec![format!("content/es/door.json: {gone}: missing: English has this id")]);
+}

@@ -6,7 +6,7 @@ use crate::components::page_footer::PageFooter;
 use crate::components::rich_text::isolated;
 use crate::components::translation_status::status_text;
 use crate::i18n::*;
-use crate::services::content::use_content;
+use crate::services::content::{Pages, use_pages};
 use crate::services::fetch::fetch_text;
 use crate::services::locale_format::local_date;
 use crate::services::offline::{OfflineReadiness, use_offline};
@@ -64,7 +64,7 @@ pub fn About() -> impl IntoView {
         })
     };
     // The rights content: when it was last reviewed, and every source it cites.
-    let content = use_content();
+    let content = use_pages(|| Pages::All);
     let rights = move || {
         content.get().and_then(Result::ok).map(|b| {
             let sections: Vec<_> = b.content.pages.iter().flat_map(|p| p.sections.iter()).cloned().collect();

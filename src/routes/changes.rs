@@ -6,14 +6,14 @@ use pocket_model::review_age::changes;
 
 use crate::components::rich_text::RichText;
 use crate::i18n::*;
-use crate::services::content::use_content;
+use crate::services::content::{Pages, use_pages};
 use crate::services::locale_format::local_date;
 
 /// `/changes`.
 #[component]
 pub fn Changes() -> impl IntoView {
     let i18n = use_i18n();
-    let content = use_content();
+    let content = use_pages(|| Pages::All);
     let list = move || match content.get() {
         None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
         Some(Err(_)) => view! { <p role="alert">{t!(i18n, content_missing)}</p> }.into_any(),

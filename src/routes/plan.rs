@@ -9,7 +9,7 @@ use crate::components::page_footer::PageFooter;
 use crate::components::rich_text::RichText;
 use crate::components::plan_status::PlanStatus;
 use crate::i18n::*;
-use crate::services::content::use_content;
+use crate::services::content::{Pages, use_pages};
 use crate::services::plan_store::{PlanStore, new_id};
 
 pub mod alert;
@@ -23,7 +23,7 @@ pub mod record;
 #[component]
 pub fn Plan() -> impl IntoView {
     let i18n = use_i18n();
-    let content = use_content();
+    let content = use_pages(|| Pages::Kind(PageKind::Preparedness));
     let store = PlanStore::open();
     let plan = store.plan;
 

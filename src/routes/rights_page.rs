@@ -9,8 +9,7 @@ use crate::components::section_view::SectionView;
 use crate::i18n::*;
 use crate::components::large_phrase::LargePhrase;
 use crate::components::not_found::NotFound;
-use crate::components::data_gate::use_gated;
-use crate::services::content::ContentBundle;
+use crate::services::content::{Pages, use_pages};
 
 /// Links from a guide to the screens it points to (their titles come from the content, or
 /// from the UI strings for screens outside it).
@@ -50,17 +49,37 @@ fn related_links(content: &Content, id: &str) -> Option<impl IntoView + use<>> {
 pub fn RightsPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_screen();
-    let b = use_gated::<ContentBundle>();
+    // The page's own file (content/<lang>/<id>.json), fetched when the page opens.
+    let content = use_pages(move || Pages::Id(params.with(|p| p.param("id").unwrap_or_default())));
+    // A link to a statement (#item, from What changed) arrives before this page's file is in:
+    // scroll to it once the sections are there.
+    Effect::new(move |_| {
+        if content.with(|c| matches!(c, Some(Ok(_)))) {
+            request_animation_frame(|| {
+                let Some(w) = web_sys::window() else { return };
+                let hash = w.location().hash().unwrap_or_default();
+                if let Some(el) = hash.strip_prefix('#').filter(|h| !h.is_empty()).and_then(|id| w.document()?.get_element_by_id(id)) {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
     let (large, set_large) = signal(None::<String>);
     let show = Callback::new(move |t: String| set_large.set(Some(t)));
 
     let body = move || {
         let id = params.with(|p| p.param("id").unwrap_or_default());
-        {
-            {
+        match content.get() {
+            None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
+            Some(Err(_)) => view! { <p role="alert" data-testid="page-missing">{t!(i18n, content_missing)}</p> }.into_any(),
+            Some(Ok(b)) => {
                 let Some(page) = b.content.page(&id).cloned() else {
                     return view! { <NotFound /> }.into_any();
                 };
+                if page.sections.is_empty() {
+                    // The previous page's content while this page's file is on its way.
+                    return view! { <p>{t!(i18n, loading)}</p> }.into_any();
+                }
                 let reviewed = Content::page_reviewed(&page).map(str::to_owned);
                 let oldest = pocket_model::review_age::oldest(page.sections.iter().flat_map(|s| &s.items)).map(str::to_owned);
                 let source_ids = Content::sources_of(&page.sections).into_iter().map(str::to_owned).collect();

@@ -89,6 +89,85 @@ pub fn parse_sources(file: &str, raw: &str) -> Result<SourceList, Vec<ContentErr
 /// Parse one language file and check it on its own: format, language tag, unique non-empty
 /// ids, non-empty texts, dates, known sources, a warrant checker whose every path ends.
 pub fn parse_content(file: &str, lang: &str, raw: &str, sources: &SourceList) -> Result<Content, Vec<ContentError>> {
+    parse_content_as(file, lang, raw, sources, false)
+}
+
+/// Parse the core file the build writes for a language (`dist/content/<lang>.json`,
+/// tools/split-content.mjs): the same checks as [`parse_content`], except that every page but
+/// the officer card comes without its sections (they are in `content/<lang>/<page>.json`).
+pub fn parse_core(file: &str, lang: &str, raw: &str, sources: &SourceList) -> Result<Content, Vec<ContentError>> {
+    parse_content_as(file, lang, raw, sources, true)
+}
+
+/// Parse one page file (`content/<lang>/<page>.json`) with the checks of [`parse_content`]
+/// for a page: the id it should have, non-empty texts, unique ids, dates, known sources, forms.
+pub fn parse_page(file: &str, lang: &str, id: &str, raw: &str, sources: &SourceList) -> Result<Page, Vec<ContentError>> {
+    let page: Page = serde_json::from_str(raw).map_err(|e| {
+        vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid page JSON: {e}") }]
+    })?;
+    let mut c = Checker { file, errors: Vec::new() };
+    if page.id != id {
+        c.fail(&page.id, format!("page id '{}' does not match the file name '{id}'", page.id));
+    }
+    let known: BTreeSet<&str> = sources.sources.iter().map(|s| s.id.as_str()).collect();
+    let marks_gender = crate::language::by_tag(lang).is_some_and(|l| l.marks_gender);
+    let mut ids = BTreeSet::new();
+    c.page(&page, &mut ids, &known, marks_gender, false);
+    if c.errors.is_empty() { Ok(page) } else { Err(c.errors) }
+}
+
+impl Checker<'_> {
+    fn claim(&mut self, ids: &mut BTreeSet<String>, id: &str) {
+        if id.trim().is_empty() {
+            self.fail("(empty id)", "an element has an empty id");
+        } else if !ids.insert(id.to_owned()) {
+            self.fail(id, "duplicate id");
+        }
+    }
+
+    fn sections(&mut self, ids: &mut BTreeSet<String>, known: &BTreeSet<&str>, marks_gender: bool, sections: &[Section]) {
+        for s in sections {
+            self.claim(ids, &s.id);
+            if s.items.is_empty() {
+                self.fail(&s.id, "section has no items");
+            }
+            if let Some(t) = &s.title {
+                self.non_empty(&s.id, "title", t);
+            }
+            for i in &s.items {
+                self.claim(ids, &i.id);
+                self.non_empty(&i.id, "text", &i.text);
+                self.forms(i, marks_gender, matches!(s.kind, SectionKind::Statements | SectionKind::Say));
+                self.date(&i.id, "reviewed", &i.reviewed);
+                if i.sources.is_empty() {
+                    self.fail(&i.id, "no source");
+                }
+                for src in &i.sources {
+                    if !known.contains(src.as_str()) {
+                        self.fail(&i.id, format!("unknown source '{src}'"));
+                    }
+                }
+                if let Some(ch) = &i.changed {
+                    self.date(&i.id, "changed.on", &ch.on);
+                    self.non_empty(&i.id, "changed.note", &ch.note);
+                }
+            }
+        }
+    }
+
+    /// A page; `split` allows a page other than the officer card to come without sections.
+    fn page(&mut self, p: &Page, ids: &mut BTreeSet<String>, known: &BTreeSet<&str>, marks_gender: bool, split: bool) {
+        self.claim(ids, &p.id);
+        self.non_empty(&p.id, "title", &p.title);
+        self.non_empty(&p.id, "summary", &p.summary);
+        if p.sections.is_empty() && !(split && p.kind != PageKind::Officer) {
+            self.fail(&p.id, "page has no sections");
+        }
+        self.sections(ids, known, marks_gender, &p.sections);
+    }
+}
+
+fn parse_content_as(file: &str, lang: &str, raw: &str, sources: &SourceList, split: bool) -> Result<Content, Vec<ContentError>> {
     let content: Content = serde_json::from_str(raw).map_err(|e| {
         vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid content JSON: {e}") }]
     })?;
@@ -102,50 +181,8 @@ pub fn parse_content(file: &str, lang: &str, raw: &str, sources: &SourceList) ->
     }
     let known: BTreeSet<&str> = sources.sources.iter().map(|s| s.id.as_str()).collect();
     let mut ids = BTreeSet::new();
-    let mut claim = |c: &mut Checker, id: &str| {
-        if id.trim().is_empty() {
-            c.fail("(empty id)", "an element has an empty id");
-        } else if !ids.insert(id.to_owned()) {
-            c.fail(id, "duplicate id");
-        }
-    };
-    let check_sections = |c: &mut Checker, claim: &mut dyn FnMut(&mut Checker, &str), sections: &[Section]| {
-        for s in sections {
-            claim(c, &s.id);
-            if s.items.is_empty() {
-                c.fail(&s.id, "section has no items");
-            }
-            if let Some(t) = &s.title {
-                c.non_empty(&s.id, "title", t);
-            }
-            for i in &s.items {
-                claim(c, &i.id);
-                c.non_empty(&i.id, "text", &i.text);
-                c.forms(i, lang_marks_gender, matches!(s.kind, SectionKind::Statements | SectionKind::Say));
-                c.date(&i.id, "reviewed", &i.reviewed);
-                if i.sources.is_empty() {
-                    c.fail(&i.id, "no source");
-                }
-                for src in &i.sources {
-                    if !known.contains(src.as_str()) {
-                        c.fail(&i.id, format!("unknown source '{src}'"));
-                    }
-                }
-                if let Some(ch) = &i.changed {
-                    c.date(&i.id, "changed.on", &ch.on);
-                    c.non_empty(&i.id, "changed.note", &ch.note);
-                }
-            }
-        }
-    };
     for p in &content.pages {
-        claim(&mut c, &p.id);
-        c.non_empty(&p.id, "title", &p.title);
-        c.non_empty(&p.id, "summary", &p.summary);
-        if p.sections.is_empty() {
-            c.fail(&p.id, "page has no sections");
-        }
-        check_sections(&mut c, &mut claim, &p.sections);
+        c.page(p, &mut ids, &known, lang_marks_gender, split);
     }
     if !content.pages.iter().any(|p| p.kind == PageKind::Officer) {
         c.fail("-", "no page of kind 'officer'");
@@ -155,13 +192,13 @@ pub fn parse_content(file: &str, lang: &str, raw: &str, sources: &SourceList) ->
     let question_ids: BTreeSet<&str> = wc.questions.iter().map(|q| q.id.as_str()).collect();
     let outcome_ids: BTreeSet<&str> = wc.outcomes.iter().map(|o| o.id.as_str()).collect();
     for q in &wc.questions {
-        claim(&mut c, &q.id);
+        c.claim(&mut ids, &q.id);
         c.non_empty(&q.id, "text", &q.text);
         if q.choices.len() < 2 {
             c.fail(&q.id, "a question needs at least two choices");
         }
         for ch in &q.choices {
-            claim(&mut c, &ch.id);
+            c.claim(&mut ids, &ch.id);
             c.non_empty(&ch.id, "text", &ch.text);
             if !question_ids.contains(ch.next.as_str()) && !outcome_ids.contains(ch.next.as_str()) {
                 c.fail(&ch.id, format!("next '{}' is neither a question nor an outcome", ch.next));
@@ -169,9 +206,9 @@ pub fn parse_content(file: &str, lang: &str, raw: &str, sources: &SourceList) ->
         }
     }
     for o in &wc.outcomes {
-        claim(&mut c, &o.id);
+        c.claim(&mut ids, &o.id);
         c.non_empty(&o.id, "title", &o.title);
-        check_sections(&mut c, &mut claim, &o.sections);
+        c.sections(&mut ids, &known, lang_marks_gender, &o.sections);
     }
     if !question_ids.contains(wc.start.as_str()) {
         c.fail("warrant_checker", format!("start '{}' is not a question", wc.start));
@@ -260,24 +297,53 @@ fn shape(content: &Content) -> BTreeMap<String, Option<Vec<String>>> {
     out
 }
 
+/// The shape of one page (its id, section ids, item ids with sorted sources).
+fn page_shape(page: &Page) -> BTreeMap<String, Option<Vec<String>>> {
+    let mut out = BTreeMap::new();
+    out.insert(page.id.clone(), None);
+    for s in &page.sections {
+        out.insert(s.id.clone(), None);
+        for i in &s.items {
+            let mut srcs = i.sources.clone();
+            srcs.sort();
+            out.insert(i.id.clone(), Some(srcs));
+        }
+    }
+    out
+}
+
+/// A translated page file against the English page: same ids, same sources per item.
+pub fn compare_page_with_english(file: &str, page: &Page, english: &Page) -> Vec<ContentError> {
+    let mut c = Checker { file, errors: Vec::new() };
+    c.same_shape(&page_shape(page), &page_shape(english));
+    if page.kind != english.kind {
+        c.fail(&page.id, "kind differs from English");
+    }
+    c.errors
+}
+
+impl Checker<'_> {
+    fn same_shape(&mut self, ours: &BTreeMap<String, Option<Vec<String>>>, theirs: &BTreeMap<String, Option<Vec<String>>>) {
+        for (id, srcs) in theirs {
+            match ours.get(id) {
+                None => self.fail(id, "missing: English has this id"),
+                Some(s) if s != srcs => self.fail(id, format!("sources {s:?} differ from English {srcs:?}")),
+                Some(_) => {}
+            }
+        }
+        for id in ours.keys() {
+            if !theirs.contains_key(id) {
+                self.fail(id, "not in English");
+            }
+        }
+    }
+}
+
 /// A translation against English: same ids, same sources per item, same warrant-checker
 /// paths. Reports each difference with the translation's file name.
 pub fn compare_with_english(file: &str, translation: &Content, english: &Content) -> Vec<ContentError> {
     let mut c = Checker { file, errors: Vec::new() };
-    let ours = shape(translation);
-    let theirs = shape(english);
-    for (id, srcs) in &theirs {
-        match ours.get(id) {
-            None => c.fail(id, "missing: English has this id"),
-            Some(s) if s != srcs => c.fail(id, format!("sources {s:?} differ from English {srcs:?}")),
-            Some(_) => {}
-        }
-    }
-    for id in ours.keys() {
-        if !theirs.contains_key(id) {
-            c.fail(id, "not in English");
-        }
-    }
+    c.same_shape(&shape(translation), &shape(english));
     if translation.warrant_checker.start != english.warrant_checker.start {
         c.fail("warrant_checker", "start differs from English");
     }

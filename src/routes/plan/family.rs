@@ -12,7 +12,7 @@ use crate::components::page_footer::PageFooter;
 use crate::components::plan_status::PlanStatus;
 use crate::components::rich_text::RichText;
 use crate::i18n::*;
-use crate::services::content::use_content;
+use crate::services::content::{Pages, use_pages};
 use crate::services::export::{print, save_text_file};
 use crate::services::plan_store::PlanStore;
 
@@ -55,7 +55,8 @@ pub fn PlanFamily() -> impl IntoView {
     let i18n = use_i18n();
     let store = PlanStore::open();
     let plan = store.plan;
-    let content = use_content();
+    // The guide's own file (content/<lang>/plan-guide.json).
+    let content = use_pages(|| Pages::Id(GUIDE_PAGE.into()));
     // The guide's items for one field, in the active language (none while content loads or
     // when the guide is missing: the form works without it).
     let guide_items = move |field: &'static str| -> Vec<Item> {

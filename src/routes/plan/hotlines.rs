@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::components::rich_text::{RichText, isolated};
 use crate::i18n::*;
-use crate::services::content::use_content;
+use crate::services::content::{Pages, use_pages};
 use crate::services::fetch::fetch_text;
 use crate::services::locale_format::local_date;
 
@@ -40,7 +40,7 @@ const NATIONAL: [&str; 2] = ["help-eoir", "help-dril"];
 #[component]
 pub fn PlanHotlines() -> impl IntoView {
     let i18n = use_i18n();
-    let content = use_content();
+    let content = use_pages(|| Pages::Id("help".into()));
     let data = LocalResource::new(|| async {
         let raw = fetch_text("data/hotlines.json").await.map_err(|e| e.to_string())?;
         serde_json::from_str::<HotlinesFile>(&raw).map_err(|e| e.to_string())
