@@ -23,7 +23,6 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=Cargo.toml");
     println!("cargo::rerun-if-changed=locales");
     println!("cargo::rerun-if-changed=content");
-    println!("cargo::rerun-if-env-changed=POCKET_RIGHTS_BUILD_LABEL");
 
     let mut problems = Vec::new();
     problems.extend(check_locale_keys());
@@ -36,8 +35,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Err(format!("{} problem(s) in locales/ or content/ (see above)", problems.len()).into());
     }
 
-    println!("cargo::rustc-env=POCKET_RIGHTS_BUILD_DATE={}", today_utc());
-    println!("cargo::rustc-env=POCKET_RIGHTS_BUILD_LABEL={}", std::env::var("POCKET_RIGHTS_BUILD_LABEL").unwrap_or_default());
+    // The build's date and label are not compiled in (tools/build-info.mjs writes build.json):
+    // a content fix built on another day leaves the wasm as it was.
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR unset")?);
     std::fs::write(out.join("ui_keys.rs"), ui_keys_module()?)?;

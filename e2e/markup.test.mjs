@@ -70,6 +70,9 @@ for (const lang of RTL) {
     for (const id of PAGES) {
       await page.goto(`${BASE}/rights/${id}`);
       await screen(page, "rights-page");
+      // The static first screen (boot block, drawn in this language too) goes once the app's
+      // page has its file; until then "main section" would also find the static copy.
+      await page.locator("#boot").waitFor({ state: "detached" });
       await page.locator("main section.section").first().waitFor();
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("main")).direction), "rtl", `${lang} ${id} is right-to-left`);
       if (id === "help") {

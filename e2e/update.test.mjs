@@ -7,7 +7,7 @@
 //    language (tools/split-content.mjs), and no guide text is in index.html (the boot script
 //    draws a guide's first screen from its file). A same-day rebuild with that edit differs
 //    from dist in exactly content/en/door.json and sw.js; that is what this copy is. (The
-//    build date is compiled into the wasm: a rebuild on another day also changes the wasm.)
+//    build date and label are data, build.json: a rebuild on another day adds that file only.)
 //  - dist-catchall: dist-oneline with the changed file missing, served by a catch-all host
 //    (index.html comes back for it, with status 200), as many static hosts and captive
 //    portals do for a deploy that lost a file.
@@ -18,7 +18,7 @@ import assert from "node:assert/strict";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { BASE, DIST, content, launch, offlineReady, screen, shot, startServer, swCaches } from "./harness.mjs";
+import { BASE, DIST, DIST_NEXT, content, launch, offlineReady, screen, shot, startServer, swCaches } from "./harness.mjs";
 
 const ONELINE = "dist-oneline";
 const BADSTART = "dist-badstart";
@@ -123,6 +123,19 @@ async function until(fn, what, timeout = 30000) {
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+test("the build's date and label are data: another build of the same code has the same wasm", () => {
+  // dist-next (tools/test.sh) is built with POCKET_RIGHTS_BUILD_LABEL=update-check, and may be
+  // built on another day: only build.json may tell them apart, never the wasm a phone downloads.
+  const wasm = (d) => readdirSync(d).filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasm(DIST).length, 1);
+  assert.deepEqual(wasm(DIST_NEXT), wasm(DIST), "the wasm's hashed name is the same");
+  assert.ok(readFileSync(join(DIST, wasm(DIST)[0])).equals(readFileSync(join(DIST_NEXT, wasm(DIST)[0]))), "byte for byte");
+  const info = (d) => JSON.parse(readFileSync(join(d, "build.json"), "utf8"));
+  assert.match(info(DIST).date, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(info(DIST_NEXT).label, "update-check");
+  assert.notEqual(info(DIST).label, "update-check");
+});
 
 test("a catch-all host with a changed file missing never replaces a working install", async () => {
   const b = await installed();

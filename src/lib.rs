@@ -26,10 +26,8 @@ pub mod qr;
 
 /// Version shown on the About screen.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-/// UTC date of the build (YYYY-MM-DD), set by build.rs.
-pub const BUILD_DATE: &str = env!("POCKET_RIGHTS_BUILD_DATE");
-/// Optional label of the build (e.g. a release name), set by build.rs from the environment.
-pub const BUILD_LABEL: &str = env!("POCKET_RIGHTS_BUILD_LABEL");
+// The build's date and label are data (build.json, tools/build-info.mjs), not constants: a
+// content fix built on another day must leave the wasm byte for byte as it was.
 
 #[cfg(target_arch = "wasm32")]
 fn boot_block() -> Option<web_sys::Element> {

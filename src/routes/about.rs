@@ -11,15 +11,39 @@ use crate::services::fetch::fetch_text;
 use crate::services::locale_format::local_date;
 use crate::services::offline::{OfflineReadiness, use_offline};
 
+/// build.json (tools/build-info.mjs).
+#[derive(Clone, serde::Deserialize)]
+struct BuildInfo {
+    date: String,
+    #[serde(default)]
+    label: String,
+}
+
 /// The About screen.
 #[component]
 pub fn About() -> impl IntoView {
     let i18n = use_i18n();
     let offline = use_offline();
-    let version = if crate::BUILD_LABEL.is_empty() {
-        crate::VERSION.to_owned()
-    } else {
-        format!("{} ({})", crate::VERSION, crate::BUILD_LABEL)
+    // The build's date and label (build.json, written after the build: not in the wasm). The
+    // facts show once it is read; without it, the version alone and no date.
+    let build = LocalResource::new(|| async {
+        let raw = fetch_text("build.json").await.ok()?;
+        serde_json::from_str::<BuildInfo>(&raw).ok()
+    });
+    let facts = move || {
+        build.get().map(|info| {
+            let (version, date) = match info {
+                Some(b) if !b.label.is_empty() => (format!("{} ({})", crate::VERSION, b.label), b.date),
+                Some(b) => (crate::VERSION.to_owned(), b.date),
+                None => (crate::VERSION.to_owned(), "—".to_owned()),
+            };
+            view! {
+                <dt>{t!(i18n, about_version)}</dt>
+                <dd data-testid="app-version">{version}</dd>
+                <dt>{t!(i18n, about_build_date)}</dt>
+                <dd data-testid="build-date">{date}</dd>
+            }
+        })
     };
     let translation = move || {
         let lang = by_tag(i18n.get_locale().as_str()).unwrap_or(pocket_model::language::FALLBACK);
@@ -79,10 +103,7 @@ pub fn About() -> impl IntoView {
             <h1>{t!(i18n, about_title)}</h1>
             <p>{t!(i18n, about_what)}</p>
             <dl class="facts">
-                <dt>{t!(i18n, about_version)}</dt>
-                <dd data-testid="app-version">{version}</dd>
-                <dt>{t!(i18n, about_build_date)}</dt>
-                <dd data-testid="build-date">{crate::BUILD_DATE}</dd>
+                {facts}
             </dl>
             <h2>{t!(i18n, about_offline_title)}</h2>
             <p data-testid="offline-readiness">{move || match offline.readiness.get() {
