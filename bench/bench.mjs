@@ -9,8 +9,8 @@
 //               worker of build A installed, the server switched to build B at the same origin,
 //               the bytes the update sends counted on the wire (needs --update <distB>)
 // Usage: node bench/bench.mjs [dist] [--update dist-fix] [--only sizes,lighthouse,...]
-// Ports: E2E_PORT (default 8778) for the app, E2E_PORT+1 for the static page / Chromium's
-// debugging port. No network beyond loopback (Chromium resolves every other host to nothing).
+// Ports: E2E_PORT (default 8778) for the app, E2E_PORT+1 for Chromium's debugging port,
+// E2E_PORT+2 for the static page. No network beyond loopback (Chromium resolves every other host to nothing).
 import { chromium } from "playwright-core";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
@@ -30,6 +30,9 @@ const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
 const CPU = 4;
 const PORT = Number(process.env.E2E_PORT || 8778);
 const PORT2 = PORT + 1;
+// The static page of the cold-start comparison: its own port, as Chromium's debugging port
+// (PORT2) can stay taken for a moment after Lighthouse's Chromium is killed.
+const PORT3 = PORT + 2;
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const OUT = "bench/out";
 mkdirSync(OUT, { recursive: true });
@@ -196,7 +199,7 @@ if (ONLY.includes("coldstart")) {
 self.addEventListener("activate", (e) => e.waitUntil(self.clients.claim()));
 self.addEventListener("fetch", (e) => e.respondWith(caches.match(e.request, { ignoreSearch: true }).then((r) => r || caches.match("/"))));`);
   const appServer = await serve(DIST, PORT);
-  const staticServer = await serve(staticDir, PORT2);
+  const staticServer = await serve(staticDir, PORT3);
   const { context, done } = await launchContext();
   // Time from navigation start until the officer statements are painted (LCP), and until
   // the app itself has mounted.
@@ -217,16 +220,16 @@ self.addEventListener("fetch", (e) => e.respondWith(caches.match(e.request, { ig
   }
   try {
     await install(context, `http://127.0.0.1:${PORT}/`, appCacheReady);
-    await install(context, `http://127.0.0.1:${PORT2}/`, async () => !!navigator.serviceWorker.controller && !!(await caches.match("/")));
+    await install(context, `http://127.0.0.1:${PORT3}/`, async () => !!navigator.serviceWorker.controller && !!(await caches.match("/")));
     console.log(`\n== cold start to the officer card, offline, CPU ${CPU}x throttled, ${RUNS} runs (LCP ms; app / static page, each run)`);
     const ratios = [];
     await context.setOffline(true);
     for (let i = 0; i < RUNS; i++) {
       // Alternate which goes first, so neither always runs on a warmer machine.
       const pair = i % 2 === 0
-        ? [await coldStart(`http://127.0.0.1:${PORT2}/`, false), await coldStart(`http://127.0.0.1:${PORT}/card`, true)]
+        ? [await coldStart(`http://127.0.0.1:${PORT3}/`, false), await coldStart(`http://127.0.0.1:${PORT}/card`, true)]
         : [null, await coldStart(`http://127.0.0.1:${PORT}/card`, true)];
-      if (!pair[0]) pair[0] = await coldStart(`http://127.0.0.1:${PORT2}/`, false);
+      if (!pair[0]) pair[0] = await coldStart(`http://127.0.0.1:${PORT3}/`, false);
       const [stat, app] = pair;
       ratios.push(app.lcp / stat.lcp);
       console.log(`  run ${i + 1}: app ${app.lcp.toFixed(0)} (FCP ${app.fcp.toFixed(0)}, app mounted ${app.mounted?.toFixed(0) ?? "?"}) / static ${stat.lcp.toFixed(0)} (FCP ${stat.fcp.toFixed(0)}) = ${(app.lcp / stat.lcp).toFixed(2)}`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: every performance budget (sizes, Lighthouse, cold start, interactions, the cost
 # of a one-sentence content fix); prints each figure and exits non-zero when one is missed.
-# Not part of tools/test.sh (it takes ~15 minutes). Uses E2E_PORT (8778) and E2E_PORT+1.
+# Not part of tools/test.sh (it takes ~15 minutes). Uses E2E_PORT (8778) to E2E_PORT+2.
 # Usage: bash tools/bench.sh [--clean] [--no-build] [--only sizes,lighthouse,coldstart,interact,update]
 #   --clean     also time a release build from an empty target/
 #   --no-build  measure the existing dist/ and dist-fix/
