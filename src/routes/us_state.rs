@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use crate::router::use_screen;
 use pocket_model::geo::Shape;
+use wasm_bindgen::JsCast;
 use pocket_model::markup::{escape, svg_path};
 use pocket_model::chart;
 use pocket_model::policy::{Flag, ModelCounts, StateRecord, TrendPoint, Verification, agencies_without_county};
@@ -99,23 +100,39 @@ pub fn UsState() -> impl IntoView {
         let abbr = s.abbr.clone();
         let on_tap = tap_to("county", move |fips| format!("/map/{abbr}/{fips}"));
         let county_count = counties.len();
-        // Plain links as one string (the router still handles their clicks), under the app's root.
+        // Plain links as one string (the router still handles their clicks), under the app's
+        // root. The list is folded away at first: it is written when opened, not on the tap
+        // that opens the state (254 links for Texas).
         let base = escape(&crate::base_path());
-        let county_links = counties
+        let rows: Vec<(String, String, u32)> = counties
             .iter()
-            .map(|c| {
-                let n = data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0);
-                format!(
-                    r#"<li><a href="{base}/map/{abbr}/{fips}" class="state-row" data-testid="county-link-{fips}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><bdi class="state-name" lang="en">{name}</bdi><span class="state-facts">{count}</span></a></li>"#,
-                    base = base,
-                    abbr = escape(&s.abbr),
-                    fips = escape(&c.fips),
-                    fill = count_fill(n),
-                    name = escape(&c.name),
-                    count = escape(&t_string!(i18n, count_agreements, count = number_in(i18n.get_locale_untracked().as_str(), n)).to_string()),
-                )
-            })
-            .collect::<String>();
+            .map(|c| (c.fips.clone(), c.name.clone(), data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0)))
+            .collect();
+        let state_abbr = escape(&s.abbr);
+        let (list_open, set_list_open) = signal(false);
+        let county_links = move || {
+            if !list_open.get() {
+                return String::new();
+            }
+            let tag = i18n.get_locale().as_str();
+            rows.iter()
+                .map(|(fips, name, n)| {
+                    format!(
+                        r#"<li><a href="{base}/map/{abbr}/{fips}" class="state-row" data-testid="county-link-{fips}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><bdi class="state-name" lang="en">{name}</bdi><span class="state-facts">{count}</span></a></li>"#,
+                        base = base,
+                        abbr = state_abbr,
+                        fips = escape(fips),
+                        fill = count_fill(*n),
+                        name = escape(name),
+                        count = escape(&t_string!(i18n, count_agreements, count = number_in(tag, *n)).to_string()),
+                    )
+                })
+                .collect::<String>()
+        };
+        let on_toggle = move |ev: leptos::ev::Event| {
+            let open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
+            set_list_open.set(open);
+        };
         let statewide = owned_agencies(agencies_without_county(&data.agreements.agreements, &s.fips));
         let has_statewide = !statewide.is_empty();
         let total = counts.total();
@@ -152,7 +169,7 @@ pub fn UsState() -> impl IntoView {
                     <h2>{t!(i18n, state_counties)}</h2>
                     <svg class="state-map" viewBox=vb aria-hidden="true" data-testid="state-map" inner_html=county_paths on:click=on_tap></svg>
                     <MapLegend layer=Signal::derive(|| MapLayer::Agreements) />
-                    <details class="county-list">
+                    <details class="county-list" on:toggle=on_toggle>
                         <summary>{t!(i18n, state_counties)} " (" {county_count} ")"</summary>
                         <ul class="links" inner_html=county_links></ul>
                     </details>
