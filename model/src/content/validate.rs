@@ -287,12 +287,7 @@ fn shape(content: &Content) -> BTreeMap<String, Option<Vec<String>>> {
         out.insert(o.id.clone(), None);
     }
     for s in sections {
-        out.insert(s.id.clone(), None);
-        for i in &s.items {
-            let mut srcs = i.sources.clone();
-            srcs.sort();
-            out.insert(i.id.clone(), Some(srcs));
-        }
+        insert_section_shape(&mut out, s);
     }
     out
 }
@@ -302,14 +297,19 @@ fn page_shape(page: &Page) -> BTreeMap<String, Option<Vec<String>>> {
     let mut out = BTreeMap::new();
     out.insert(page.id.clone(), None);
     for s in &page.sections {
-        out.insert(s.id.clone(), None);
-        for i in &s.items {
-            let mut srcs = i.sources.clone();
-            srcs.sort();
-            out.insert(i.id.clone(), Some(srcs));
-        }
+        insert_section_shape(&mut out, s);
     }
     out
+}
+
+/// A section's id, and each item's id with its sources sorted.
+fn insert_section_shape(out: &mut BTreeMap<String, Option<Vec<String>>>, s: &Section) {
+    out.insert(s.id.clone(), None);
+    for i in &s.items {
+        let mut srcs = i.sources.clone();
+        srcs.sort();
+        out.insert(i.id.clone(), Some(srcs));
+    }
 }
 
 /// A translated page file against the English page: same ids, same sources per item.
