@@ -185,3 +185,17 @@ fn optional_url(r: &Row, column: &str) -> Result<Option<String>> {
         Err(r.error(column, format!("not a URL: {v:?}")))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::AGREEMENT_COLUMNS;
+
+    /// The converter's list (`convert::COLUMNS`) and the reader's required columns are two
+    /// declarations of one format: every column read must be one the converter writes.
+    #[test]
+    fn the_reader_reads_only_columns_the_converter_writes() {
+        for c in AGREEMENT_COLUMNS {
+            assert!(crate::convert::COLUMNS.contains(&c), "{c} is read but not written by convert");
+        }
+    }
+}
