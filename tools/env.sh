@@ -17,12 +17,17 @@ fi
 # prints nothing (-Zfmt-debug=none: app code never builds text with Debug). Cargo and rustc
 # take these only with RUSTC_BOOTSTRAP=1; the native tests unset it (tools/test.sh).
 # Without rust-src (rustup) the build still works, with the prebuilt std: ~25 kB larger.
+# On both routes, `--cfg erase_components` makes Leptos return every component as a
+# type-erased view (AnyView), so its view code is compiled once instead of once per nesting
+# of generic types: 77 kB (20 %) less wasm after brotli, same behaviour (measured 2026-11-29).
+_wasm_flags="--cfg erase_components"
 if [ -d "$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/std" ]; then
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+  _wasm_flags="$_wasm_flags -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 elif [ "$(cat "$_app_dir/.toolchain-route" 2>/dev/null)" != rustup ]; then
   echo "tools/env.sh: no std source for build-std; apt-get install rust-web-src" >&2
 fi
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
-unset _app_dir _cargo_bin
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$_wasm_flags"
+unset _app_dir _cargo_bin _wasm_flags
