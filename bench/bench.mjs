@@ -286,8 +286,8 @@ if (ONLY.includes("interact")) {
     });
     await measure("map tap to state detail (Texas)", async () => {
       await page.goto(`http://127.0.0.1:${PORT}/map`);
-      // The outlines paint first; wait until all the data is in (the search box shows then).
-      await page.locator("[data-testid=map-search]").waitFor({ timeout: 60000 });
+      // The outlines paint first; wait until all the data is in (the search box says so).
+      await page.locator("[data-testid=map-search][data-ready]").waitFor({ timeout: 60000 });
       return page.evaluate(async () => {
         const t0 = performance.now();
         document.querySelector("path[data-state=TX]").dispatchEvent(new MouseEvent("click", { bubbles: true }));
@@ -297,7 +297,7 @@ if (ONLY.includes("interact")) {
       });
     });
     await page.goto(`http://127.0.0.1:${PORT}/map`);
-    await page.locator("[data-testid=map-search]").waitFor({ timeout: 60000 });
+    await page.locator("[data-testid=map-search][data-ready]").waitFor({ timeout: 60000 });
     const words = ["h", "ha", "har", "harr", "harri", "harris"];
     await measure("search keystroke (typing 'harris')", async (i) => page.evaluate(async (q) => {
       const input = document.querySelector("[data-testid=map-search]");

@@ -7,7 +7,8 @@ use crate::components::update_prompt::UpdatePrompt;
 use crate::i18n::*;
 use crate::paths::is_current;
 use crate::router::{provide_router, use_url};
-use crate::routes::AppRoutes;
+use crate::routes::{AppRoutes, FirstScreen};
+use crate::services::tasks::next_task;
 use crate::services::content::provide_content;
 use crate::services::offline::provide_offline;
 use crate::services::policy::provide_policy;
@@ -36,10 +37,17 @@ fn Shell() -> impl IntoView {
     provide_offline();
     provide_content();
     provide_policy();
+    // The screen is drawn in the task after the shell's (routes::AppRoutes).
+    let drawn = RwSignal::new(false);
+    provide_context(FirstScreen(drawn));
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        drawn.set(true);
+    });
     // The static officer card stays until the app's own card has its text (routes/officer_card.rs).
     let url = use_url();
     Effect::new(move |_| {
-        if url.with(|u| u.path != "/card") && !i18n.is_switching() {
+        if drawn.get() && url.with(|u| u.path != "/card") && !i18n.is_switching() {
             crate::dismiss_boot();
         }
     });

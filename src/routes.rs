@@ -31,7 +31,24 @@ pub mod warrant_checker;
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     let screen = use_screen();
-    move || match screen.get() {
+    // The first screen is drawn in a task after the shell's: two shorter tasks at start
+    // instead of one long one, so a slow phone can paint or take a tap in between. The static
+    // first screen of index.html shows until then (`Shell` dismisses it once this is true).
+    let drawn = use_context::<FirstScreen>().map(|f| f.0);
+    move || {
+        if drawn.is_some_and(|d| !d.get()) {
+            return ().into_any();
+        }
+        screen_view(screen.get())
+    }
+}
+
+/// Whether the first screen has been drawn yet (see `AppRoutes`), provided by the shell.
+#[derive(Clone, Copy)]
+pub struct FirstScreen(pub RwSignal<bool>);
+
+fn screen_view(screen: Screen) -> AnyView {
+    match screen {
         Screen::Home => view! { <home::Home /> }.into_any(),
         Screen::Card => view! { <officer_card::OfficerCard /> }.into_any(),
         Screen::Rights => view! { <RightsFamily><rights::Rights /></RightsFamily> }.into_any(),

@@ -9,3 +9,4 @@ pub mod policy;
 pub mod position;
 pub mod settings;
 pub mod storage;
+pub mod tasks;

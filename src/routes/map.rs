@@ -1,6 +1,5 @@
 //! `/map`: the states coloured by state law or by 287(g) agreements, a legend, search as you
 //! type, "Where am I?", and the same facts as a list for screen readers and small screens.
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use crate::router::use_url;
@@ -14,7 +13,7 @@ use crate::i18n::*;
 use crate::services::locale_format::local_number;
 use crate::components::data_gate::use_gated;
 use crate::components::outline_map::tap_to;
-use crate::services::policy::{PolicyData, use_policy};
+use crate::services::policy::{Loading, PolicyCtx, PolicyData, use_policy_later};
 use pocket_model::policy::StatesFile;
 
 mod where_am_i;
@@ -24,23 +23,23 @@ pub use where_am_i::WhereAmI;
 #[component]
 pub fn Map() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_policy();
+    let (data, loader) = use_policy_later();
     let file = use_gated::<StatesFile>();
     let url = use_url();
     let layer = Signal::derive(move || MapLayer::from_query(url.with(|u| u.query("layer")).as_deref()));
     let layer_href = |l: MapLayer| if l == MapLayer::Agreements { "/map?layer=agreements" } else { "/map" };
 
-    // The rest of the data (search, "Where am I?", the agreements' as-of date) when it is in.
-    let extras = move || match data.get() {
-        Some(Ok(data)) => Some(
-            view! {
-                <MapSearch data=data.clone() />
-                <WhereAmI data=data.clone() />
-            }
-            .into_any(),
-        ),
-        Some(Err(_)) => Some(view! { <p class="notice" role="alert">{t!(i18n, map_loading_error)}</p> }.into_any()),
-        None => None,
+    // Search and "Where am I?" are there at once; the rest of the data they read (counties,
+    // agreements) loads a few seconds after the map is drawn, or as soon as one is used.
+    // (Drawn again only if loading fails: a search being typed stays as it is when the data comes.)
+    let failed = Memo::new(move |_| matches!(data.get(), Some(Err(_))));
+    let extras = move || match failed.get() {
+        true => view! { <p class="notice" role="alert">{t!(i18n, map_loading_error)}</p> }.into_any(),
+        false => view! {
+            <MapSearch data=data loader=loader />
+            <WhereAmI data=data loader=loader />
+        }
+        .into_any(),
     };
     let agreements_note = move || {
         data.get().and_then(Result::ok).map(|data| view! { <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() /> })
@@ -120,7 +119,7 @@ pub fn Map() -> impl IntoView {
 
 /// Search as you type over states, counties, cities and agencies.
 #[component]
-fn MapSearch(data: Arc<PolicyData>) -> impl IntoView {
+fn MapSearch(data: Loading<PolicyData>, loader: PolicyCtx) -> impl IntoView {
     let i18n = use_i18n();
     let (q, set_q) = signal(String::new());
     let results = move || {
@@ -128,6 +127,9 @@ fn MapSearch(data: Arc<PolicyData>) -> impl IntoView {
         if query.trim().is_empty() {
             return None;
         }
+        let Some(Ok(data)) = data.get() else {
+            return Some(view! { <p class="muted" role="status">{t!(i18n, loading)}</p> }.into_any());
+        };
         let hits: Vec<_> = search(&query, &data.search, 12).into_iter().map(|h| h.entry.clone()).collect();
         let count = hits.len();
         let rows = hits
@@ -156,14 +158,17 @@ fn MapSearch(data: Arc<PolicyData>) -> impl IntoView {
             <p class="visually-hidden" role="status">{t!(i18n, map_search_results, count = isolated(local_number(count as u32)))}</p>
             {(count == 0).then(|| view! { <p class="muted">{t!(i18n, map_search_none)}</p> })}
             <ul class="links search-results" data-testid="search-results">{rows}</ul>
-        })
+        }.into_any())
     };
     view! {
         <div class="map-search" role="search">
             <label for="map-search-input">{t!(i18n, map_search_label)}</label>
+            // data-ready: the index is in memory (for tools/bench.sh and the browser tests).
             <input id="map-search-input" type="search" autocomplete="off" enterkeyhint="search" data-testid="map-search"
+                data-ready=move || matches!(data.get(), Some(Ok(_))).then_some("")
                 placeholder=move || t_string!(i18n, map_search_placeholder).to_string()
-                prop:value=q on:input=move |ev| set_q.set(event_target_value(&ev)) />
+                on:focus=move |_| loader.load_now()
+                prop:value=q on:input=move |ev| { loader.load_now(); set_q.set(event_target_value(&ev)) } />
             {results}
         </div>
     }

@@ -1,6 +1,7 @@
 //! Dates and numbers in the reader's locale (Arabic digits in Arabic, "18 may 2026" in
 //! Spanish…), through the browser's Intl, which works offline.
 use pocket_model::date::IsoDate;
+use pocket_model::english;
 
 use crate::i18n::use_i18n;
 
@@ -28,9 +29,13 @@ fn cached<F: Clone>(cell: &RefCell<Option<(String, F)>>, tag: &str, make: impl F
     }
 }
 
-/// A YYYY-MM-DD date as the locale writes it; the ISO text if it does not parse.
+/// A YYYY-MM-DD date as the locale writes it; the ISO text if it does not parse. English is
+/// written without Intl (`pocket_model::english`: its first use costs a slow phone ~150 ms).
 pub fn date_in(tag: &str, iso: &str) -> String {
     let Some(d) = IsoDate::parse(iso) else { return iso.to_owned() };
+    if tag == "en" {
+        return english::date(d);
+    }
     let format = DATES.with(|c| {
         cached(c, tag, || {
             let options = js_sys::Object::new();
@@ -47,6 +52,9 @@ pub fn date_in(tag: &str, iso: &str) -> String {
 
 /// A whole number as the locale writes it.
 pub fn number_in(tag: &str, n: u32) -> String {
+    if tag == "en" {
+        return english::number(n);
+    }
     let format = NUMBERS.with(|c| cached(c, tag, || js_sys::Intl::NumberFormat::new(&locales(tag), &js_sys::Object::new())));
     format.format().call1(&format, &n.into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| n.to_string())
 }
@@ -68,6 +76,9 @@ pub fn local_number(n: u32) -> impl Fn() -> String + Copy + Send + Sync + 'stati
 pub fn age_in(tag: &str, age: pocket_model::review_age::Age, iso: &str) -> String {
     use pocket_model::review_age::Age;
     use wasm_bindgen::JsCast;
+    if tag == "en" {
+        return english::age(age);
+    }
     let (value, unit) = match age {
         Age::Days(d) => (-(d as f64), "day"),
         Age::Months(m) => (-(m as f64), "month"),

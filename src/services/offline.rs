@@ -123,6 +123,9 @@ pub fn provide_offline() -> OfflineCtx {
     on_controller_change.forget();
 
     leptos::task::spawn_local(async move {
+        // Not during the first screen: the worker's install downloads every file of the app,
+        // which would compete with what that screen still needs.
+        super::tasks::after_load().await;
         let Ok(reg) = JsFuture::from(container.register("sw.js")).await else {
             set_readiness.set(OfflineReadiness::Unsupported);
             return;

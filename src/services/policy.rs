@@ -9,6 +9,7 @@ use pocket_model::policy::{AgreementsFile, CountiesFile, ModelCounts, StatesFile
 use std::collections::BTreeMap;
 
 use super::fetch::fetch_text;
+use super::tasks::{next_task, sleep, when_idle};
 
 /// Everything the map screens read.
 pub struct PolicyData {
@@ -31,23 +32,31 @@ pub struct PolicyCtx {
     states: RwSignal<Option<Result<Arc<StatesFile>, String>>, LocalStorage>,
     full: RwSignal<Option<Result<Arc<PolicyData>, String>>, LocalStorage>,
     started: StoredValue<bool>,
+    /// A screen needs all of the data now (not only once the phone is idle).
+    rest_now: StoredValue<bool>,
+    /// Ends the wait for an idle moment before the rest of the data loads.
+    wake: StoredValue<Option<js_sys::Function>, LocalStorage>,
 }
 
-/// Starts the request at once (see `fetch_text`); parses when awaited.
+/// Starts the request at once (see `fetch_text`); parses when awaited, in a task of its own
+/// (a file of several hundred kB takes a slow phone a few hundred ms to parse: alone, it
+/// leaves room for a paint or a tap before and after it).
 fn fetch_json<T: serde::de::DeserializeOwned>(file: &'static str) -> impl Future<Output = Result<T, String>> {
     let raw = fetch_text(&format!("data/{file}"));
     async move {
         let raw = raw.await.map_err(|e| format!("data/{file}: {e}"))?;
+        next_task().await;
         serde_json::from_str(&raw).map_err(|e| format!("data/{file}: {e}"))
     }
 }
 
 async fn load_rest(states: Arc<StatesFile>) -> Result<Arc<PolicyData>, String> {
-    // Three downloads in flight at once; parsed one after the other.
+    // Three downloads in flight at once; each parsed in its own task, one after the other.
     let (counties, agreements, trend) = (fetch_json("counties.json"), fetch_json("agreements.json"), fetch_json("trend.json"));
     let counties: CountiesFile = counties.await?;
     let agreements: AgreementsFile = agreements.await?;
     let trend: TrendFile = trend.await?;
+    next_task().await;
     let search = SearchIndex::build(&states.states, &counties.counties, &agreements.agreements);
     let by_county = counts_by_county(&agreements.agreements).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     Ok(Arc::new(PolicyData { states, counties, agreements, trend, search, by_county }))
@@ -59,6 +68,8 @@ pub fn provide_policy() {
         states: RwSignal::new_local(None),
         full: RwSignal::new_local(None),
         started: StoredValue::new(false),
+        rest_now: StoredValue::new(false),
+        wake: StoredValue::new_local(None),
     });
 }
 
@@ -70,6 +81,20 @@ fn start_loading(ctx: PolicyCtx) {
     leptos::task::spawn_local(async move {
         let states = fetch_json::<StatesFile>("states.json").await.map(Arc::new);
         ctx.states.set(Some(states.clone()));
+        // The map overview paints from the states file alone: the rest (search, "Where am
+        // I?") comes once the phone is idle after that paint, or at once when a screen that
+        // needs it opens (a state, a county: `use_policy`).
+        if !ctx.rest_now.get_value() {
+            let woken = js_sys::Promise::new(&mut |resolve, _| ctx.wake.set_value(Some(resolve)));
+            leptos::task::spawn_local(async move {
+                // Unasked, a few seconds after the map is drawn, when the phone is idle: the
+                // person reads or scrolls the map first, then search and a state are instant.
+                sleep(BACKGROUND_AFTER).await;
+                when_idle(2000).await;
+                wake(ctx);
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(woken).await;
+        }
         let full = match states {
             Ok(states) => load_rest(states).await,
             Err(e) => Err(e),
@@ -82,11 +107,42 @@ fn start_loading(ctx: PolicyCtx) {
     });
 }
 
+/// How long after the states file the map overview loads the rest unasked.
+const BACKGROUND_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl PolicyCtx {
+    /// All the data is needed now (a search typed, "Where am I?" tapped): load it at once.
+    pub fn load_now(self) {
+        self.rest_now.set_value(true);
+        start_loading(self);
+        wake(self);
+    }
+}
+
+/// The rest of the data is needed now: stop waiting for an idle moment.
+fn wake(ctx: PolicyCtx) {
+    ctx.rest_now.set_value(true);
+    if let Some(resume) = ctx.wake.try_update_value(Option::take).flatten() {
+        let _ = resume.call0(&wasm_bindgen::JsValue::NULL);
+    }
+}
+
 /// All the policy data, loading it on first use.
 pub fn use_policy() -> Loading<PolicyData> {
     let ctx = expect_context::<PolicyCtx>();
+    ctx.rest_now.set_value(true);
     start_loading(ctx);
+    wake(ctx);
     ctx.full.read_only().into()
+}
+
+/// All the policy data for the map overview, which paints without it: loaded a few seconds
+/// after the states file when the phone is idle, or at once when `PolicyCtx::load_now` or
+/// `use_policy` asks first.
+pub fn use_policy_later() -> (Loading<PolicyData>, PolicyCtx) {
+    let ctx = expect_context::<PolicyCtx>();
+    start_loading(ctx);
+    (ctx.full.read_only().into(), ctx)
 }
 
 /// Only the US states file, which arrives first.
