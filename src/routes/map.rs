@@ -13,6 +13,7 @@ use crate::i18n::*;
 use crate::services::locale_format::local_number;
 use crate::components::data_gate::use_gated;
 use crate::components::outline_map::tap_to;
+use crate::services::tasks::when_idle;
 use crate::services::policy::{Loading, PolicyCtx, PolicyData, use_policy_later};
 use pocket_model::policy::StatesFile;
 
@@ -122,6 +123,18 @@ pub fn Map() -> impl IntoView {
 fn MapSearch(data: Loading<PolicyData>, loader: PolicyCtx) -> impl IntoView {
     let i18n = use_i18n();
     let (q, set_q) = signal(String::new());
+    // The index is built in a task of its own once the data is in, when the phone is idle,
+    // so that the first letter typed finds it ready.
+    let (ready, set_ready) = signal(false);
+    Effect::new(move |_| {
+        if let Some(Ok(data)) = data.get() {
+            leptos::task::spawn_local(async move {
+                when_idle(1000).await;
+                data.search_index();
+                set_ready.set(true);
+            });
+        }
+    });
     let results = move || {
         let query = q.get();
         if query.trim().is_empty() {
@@ -130,7 +143,7 @@ fn MapSearch(data: Loading<PolicyData>, loader: PolicyCtx) -> impl IntoView {
         let Some(Ok(data)) = data.get() else {
             return Some(view! { <p class="muted" role="status">{t!(i18n, loading)}</p> }.into_any());
         };
-        let hits: Vec<_> = search(&query, &data.search, 12).into_iter().map(|h| h.entry.clone()).collect();
+        let hits: Vec<_> = search(&query, data.search_index(), 12).into_iter().map(|h| h.entry.clone()).collect();
         let count = hits.len();
         let rows = hits
             .into_iter()
@@ -163,9 +176,9 @@ fn MapSearch(data: Loading<PolicyData>, loader: PolicyCtx) -> impl IntoView {
     view! {
         <div class="map-search" role="search">
             <label for="map-search-input">{t!(i18n, map_search_label)}</label>
-            // data-ready: the index is in memory (for tools/bench.sh and the browser tests).
+            // data-ready: the index is built (for tools/bench.sh).
             <input id="map-search-input" type="search" autocomplete="off" enterkeyhint="search" data-testid="map-search"
-                data-ready=move || matches!(data.get(), Some(Ok(_))).then_some("")
+                data-ready=move || ready.get().then_some("")
                 placeholder=move || t_string!(i18n, map_search_placeholder).to_string()
                 on:focus=move |_| loader.load_now()
                 prop:value=q on:input=move |ev| { loader.load_now(); set_q.set(event_target_value(&ev)) } />

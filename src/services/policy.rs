@@ -17,7 +17,8 @@ pub struct PolicyData {
     pub counties: CountiesFile,
     pub agreements: AgreementsFile,
     pub trend: TrendFile,
-    pub search: SearchIndex,
+    /// Built on first use (`search_index`): only the map overview searches.
+    search: std::sync::OnceLock<SearchIndex>,
     /// Agreement counts per county FIPS.
     pub by_county: BTreeMap<String, ModelCounts>,
 }
@@ -57,9 +58,16 @@ async fn load_rest(states: Arc<StatesFile>) -> Result<Arc<PolicyData>, String> {
     let agreements: AgreementsFile = agreements.await?;
     let trend: TrendFile = trend.await?;
     next_task().await;
-    let search = SearchIndex::build(&states.states, &counties.counties, &agreements.agreements);
     let by_county = counts_by_county(&agreements.agreements).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-    Ok(Arc::new(PolicyData { states, counties, agreements, trend, search, by_county }))
+    Ok(Arc::new(PolicyData { states, counties, agreements, trend, search: std::sync::OnceLock::new(), by_county }))
+}
+
+impl PolicyData {
+    /// The search index over states, counties, cities and agencies, built the first time it
+    /// is asked for (the map overview asks when the phone is idle, before anyone types).
+    pub fn search_index(&self) -> &SearchIndex {
+        self.search.get_or_init(|| SearchIndex::build(&self.states.states, &self.counties.counties, &self.agreements.agreements))
+    }
 }
 
 /// Provide the (not yet loaded) policy data.
