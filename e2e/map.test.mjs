@@ -262,6 +262,29 @@ test("search finds an agency from the CSV and opens its county", async () => {
   assert.ok(agencies.map(norm).includes(row.agency));
 });
 
+test("the map overview paints before the search data; a search typed at once loads it and finds the state", async () => {
+  const { page } = browser;
+  // The counties and agreements load a few seconds after the map is drawn, or at once on use.
+  const asked = [];
+  const onRequest = (r) => { if (/data\/(counties|agreements)\.json$/.test(new URL(r.url()).pathname)) asked.push(r.url()); };
+  page.on("request", onRequest);
+  try {
+    await page.goto(BASE + "/map");
+    await screen(page, "map");
+    const input = page.locator("[data-testid=map-search]");
+    await input.waitFor();
+    await page.locator("[data-testid=us-map] path").first().waitFor();
+    assert.deepEqual(asked, [], "the map and its search box are drawn before counties and agreements are asked for");
+    assert.equal(await input.getAttribute("data-ready"), null, "the search index is not built before anything asks for it");
+    await input.fill("texas");
+    await page.locator("[data-testid=search-hit][data-kind=state]").filter({ hasText: "Texas" }).first().waitFor({ timeout: 20000 });
+    assert.equal(asked.length, 2, `typing asked for both files: ${asked.join(", ")}`);
+    assert.equal(await input.inputValue(), "texas", "what was typed stays when the data comes in");
+  } finally {
+    page.off("request", onRequest);
+  }
+});
+
 test("every map view shows the data's as-of date; a secondary-only state says it is not verified", async () => {
   const { page } = browser;
   await open("/map", "map", "[data-testid=data-note]");
