@@ -96,3 +96,25 @@ test("when the content cannot be loaded, the static officer card stays", async (
     await b.close();
   }
 });
+
+test("on /card the static officer card is shown before the script that picks its language runs", async () => {
+  // That script comes after the card in the page: a paint before the parser reaches it must
+  // already show the card (index.html's first script marks the route; style.css shows it).
+  const b = await launch({ serviceWorkers: "block" });
+  try {
+    await b.page.route("**/card", async (route) => {
+      const res = await route.fetch();
+      const html = (await res.text()).replace(/<script>\(function\(\)\{\s*var L=[\s\S]*?<\/script>/, "");
+      assert.ok(!html.includes("data-boot-label]"), "the language script is taken out");
+      await route.fulfill({ response: res, body: html });
+    });
+    await b.page.route(/\.wasm$/, (route) => route.abort());
+    await b.page.goto(BASE + "/card");
+    assert.ok(await b.page.locator("#boot [data-boot=card] .card-en").isVisible(), "the English card is visible");
+    assert.ok(!(await b.page.locator("#boot [data-boot=home]").isVisible()), "the home button is not");
+    const shown = await b.page.locator("#boot [data-boot=card] .card-en").innerText();
+    for (const s of officerStatements(content("en")).slice(0, 3)) assert.ok(shown.includes(s.text), `shows: ${s.text}`);
+  } finally {
+    await b.close();
+  }
+});
