@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 use crate::router::use_url;
-use pocket_model::markup::svg_path;
+use pocket_model::markup::{escape, svg_path};
+use pocket_model::policy::Layer;
 use pocket_model::policy::search::{HitKind, search};
 
 use crate::components::data_note::DataNote;
 use crate::components::map_legend::{MapLayer, MapLegend, count_fill, law_fill, law_label};
 use crate::components::rich_text::isolated;
 use crate::i18n::*;
-use crate::services::locale_format::local_number;
+use crate::services::locale_format::{local_number, number_in};
 use crate::components::data_gate::use_gated;
 use crate::components::outline_map::tap_to;
 use crate::services::tasks::when_idle;
@@ -65,34 +66,42 @@ pub fn Map() -> impl IntoView {
             }
         };
         let on_tap = tap_to("state", |abbr| format!("/map/{abbr}"));
-        let list = states
-            .into_iter()
-            .map(|s| {
-                let count = s.latest_counts().total();
-                let label = law_label(s.layer);
-                let layer_kind = s.layer;
-                let fill = move || match layer.get() {
-                    MapLayer::Law => law_fill(layer_kind),
-                    MapLayer::Agreements => count_fill(count),
-                };
-                view! {
-                    <li>
-                        <a href=crate::href(&format!("/map/{}", s.abbr)) class="state-row" data-testid=format!("state-link-{}", s.abbr)>
-                            <span class="swatch" style=move || format!("background:{}", fill()) aria-hidden="true"></span>
-                            <bdi class="state-name" lang="en">{s.name.clone()}</bdi>
-                            <span class="state-facts">{label} " · " {t!(i18n, count_agreements, count = isolated(local_number(count)))}</span>
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view();
+        // The list as one string of plain links (the router handles their clicks): 50 rows
+        // written at once, not a view and its effects per row; written again when the layer
+        // or the language changes.
+        let rows: Vec<(String, String, Layer, u32)> =
+            states.iter().map(|s| (s.abbr.clone(), s.name.clone(), s.layer, s.latest_counts().total())).collect();
+        let base = escape(&crate::base_path());
+        let list = move || {
+            let tag = i18n.get_locale().as_str();
+            let shown = layer.get();
+            rows.iter()
+                .map(|(abbr, name, law, count)| {
+                    let fill = match shown {
+                        MapLayer::Law => law_fill(*law),
+                        MapLayer::Agreements => count_fill(*count),
+                    };
+                    let facts = format!(
+                        "{} · {}",
+                        law_label(*law)(),
+                        t_string!(i18n, count_agreements, count = format!("\u{2068}{}\u{2069}", number_in(tag, *count)))
+                    );
+                    format!(
+                        r#"<li><a href="{base}/map/{abbr}" class="state-row" data-testid="state-link-{abbr}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><bdi class="state-name" lang="en">{name}</bdi><span class="state-facts">{facts}</span></a></li>"#,
+                        abbr = escape(abbr),
+                        name = escape(name),
+                        facts = escape(&facts),
+                    )
+                })
+                .collect::<String>()
+        };
         view! {
             <svg class="us-map" viewBox="0 0 975 610" aria-hidden="true" data-testid="us-map" inner_html=outlines on:click=on_tap></svg>
             <MapLegend layer=layer />
             {extras}
             <details class="state-list" open=true>
                 <summary><h2>{t!(i18n, map_list_title)}</h2></summary>
-                <ul class="links" data-testid="state-list">{list}</ul>
+                <ul class="links" data-testid="state-list" inner_html=list></ul>
             </details>
             {agreements_note}
             <DataNote as_of=file.as_of.clone() source=file.source.clone() />
