@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::components::large_phrase::LargePhrase;
 use crate::components::not_found::NotFound;
 use crate::services::content::{Pages, use_pages};
+use crate::services::tasks::next_task;
 
 /// Links from a guide to the screens it points to (their titles come from the content, or
 /// from the UI strings for screens outside it).
@@ -44,6 +45,9 @@ fn related_links(content: &Content, id: &str) -> Option<impl IntoView + use<>> {
     })
 }
 
+/// Sections drawn in the first task of a guide opened first (see `RightsPage`).
+const FIRST_SECTIONS: usize = 2;
+
 /// One page of rights content by id.
 #[component]
 pub fn RightsPage() -> impl IntoView {
@@ -66,6 +70,11 @@ pub fn RightsPage() -> impl IntoView {
     });
     let (large, set_large) = signal(None::<String>);
     let show = Callback::new(move |t: String| set_large.set(Some(t)));
+    // A guide opened first draws its first sections at once and the rest in the next task (one
+    // long guide would otherwise be one long task on a slow phone); all at once when a link
+    // points inside it (#item) or once the first has been drawn.
+    let (rest_now, set_rest_now) = signal(false);
+    let points_inside = web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h.len() > 1);
 
     let body = move || {
         let id = params.with(|p| p.param("id").unwrap_or_default());
@@ -88,16 +97,27 @@ pub fn RightsPage() -> impl IntoView {
                 });
                 let related = related_links(&b.content, &page.id);
                 let notice = b.problem.clone().map(|_| view! { <p class="notice" role="status">{t!(i18n, content_error)}</p> });
-                let sections = page
-                    .sections
-                    .into_iter()
-                    .map(|s| view! { <SectionView section=s on_show=show /> })
-                    .collect_view();
+                let at_once = if points_inside || rest_now.get_untracked() { usize::MAX } else { FIRST_SECTIONS };
+                let mut all = page.sections.into_iter();
+                let sections = all.by_ref().take(at_once).map(|s| view! { <SectionView section=s on_show=show /> }).collect_view();
+                let later = StoredValue::new_local(all.collect::<Vec<_>>());
+                if !later.with_value(Vec::is_empty) {
+                    leptos::task::spawn_local(async move {
+                        next_task().await;
+                        set_rest_now.set(true);
+                    });
+                }
+                let later = move || {
+                    rest_now.get().then(|| {
+                        later.with_value(|l| l.clone()).into_iter().map(|s| view! { <SectionView section=s on_show=show /> }).collect_view()
+                    })
+                };
                 view! {
                     {notice}
                     <h1><RichText text=page.title /></h1>
                     <p class="summary"><RichText text=page.summary /></p>
                     {sections}
+                    {later}
                     {related}
                     {map_link}
                     <PageFooter reviewed=reviewed oldest=oldest source_ids=source_ids sources=b.sources.clone() />
