@@ -38,11 +38,11 @@ pub fn DataGate<T: Send + Sync + 'static>(
                 return children();
             }
             None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
-            Some(Err(_)) => view! { <p class="notice" role="alert">{move || i18n.text(error)}</p> }.into_any(),
+            Some(Err(_)) => view! { <p class="notice" role="alert">{text_fn(i18n, error)}</p> }.into_any(),
         };
         view! {
             <div class="screen" data-testid="gate">
-                {heading.map(|h| view! { <h1>{move || i18n.text(h)}</h1> })}
+                {heading.map(|h| view! { <h1>{text_fn(i18n, h)}</h1> })}
                 {message}
             </div>
         }

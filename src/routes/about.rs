@@ -7,7 +7,7 @@ use crate::components::rich_text::isolated;
 use crate::components::translation_status::status_text;
 use crate::i18n::*;
 use crate::services::content::{Pages, use_pages};
-use crate::services::fetch::fetch_text;
+use crate::services::fetch::text_resource;
 use crate::services::locale_format::local_date;
 use crate::services::offline::{OfflineReadiness, use_offline};
 
@@ -26,12 +26,10 @@ pub fn About() -> impl IntoView {
     let offline = use_offline();
     // The build's date and label (build.json, written after the build: not in the wasm). The
     // facts show once it is read; without it, the version alone and no date.
-    let build = LocalResource::new(|| async {
-        let raw = fetch_text("build.json").await.ok()?;
-        serde_json::from_str::<BuildInfo>(&raw).ok()
-    });
+    let build = text_resource("build.json");
     let facts = move || {
-        build.get().map(|info| {
+        build.get().map(|raw| {
+            let info = raw.ok().and_then(|raw| serde_json::from_str::<BuildInfo>(&raw).ok());
             let (version, date) = match info {
                 Some(b) if !b.label.is_empty() => (format!("{} ({})", crate::VERSION, b.label), b.date),
                 Some(b) => (crate::VERSION.to_owned(), b.date),
@@ -58,12 +56,10 @@ pub fn About() -> impl IntoView {
             {(lang.tag != "en").then(|| view! { <p lang="en" dir="ltr" class="muted">{lang.english_name} ": " {english}</p> })}
         }
     };
-    let meta = LocalResource::new(|| async {
-        let raw = fetch_text("data/meta.json").await.ok()?;
-        serde_json::from_str::<pocket_model::policy::MetaFile>(&raw).ok()
-    });
+    let meta = text_resource("data/meta.json");
     let data = move || {
-        meta.get().flatten().map(|m| {
+        let meta = meta.get().and_then(Result::ok).and_then(|raw| serde_json::from_str::<pocket_model::policy::MetaFile>(&raw).ok());
+        meta.map(|m| {
             let rows = m
                 .datasets
                 .into_iter()

@@ -237,6 +237,12 @@ pub fn use_content() -> Signal<Option<ContentState>> {
 /// in it reloads): `None` while loading, an error when the one page asked for cannot be had
 /// in any language.
 pub fn use_pages(pick: impl Fn() -> Pages + 'static) -> Signal<Option<ContentState>> {
+    pages_resource(Box::new(pick))
+}
+
+/// [`use_pages`] without its type parameter, so that the resource's code is compiled once,
+/// not once per screen.
+fn pages_resource(pick: Box<dyn Fn() -> Pages>) -> Signal<Option<ContentState>> {
     let i18n = use_i18n();
     let resource = LocalResource::new(move || {
         let locale = i18n.get_locale();

@@ -48,6 +48,13 @@ pub fn fetch_text(path: &str) -> impl Future<Output = Result<String, FetchError>
     }
 }
 
+/// A small file of a screen's own as a resource, its text (`Err`: why it could not be had),
+/// parsed where it is read: one resource type for every such file, so that its code is
+/// compiled once, not once per file type.
+pub fn text_resource(path: &'static str) -> leptos::prelude::LocalResource<Result<String, String>> {
+    leptos::prelude::LocalResource::new(move || async move { fetch_text(path).await.map_err(|e| e.to_string()) })
+}
+
 fn start(path: &str) -> Result<js_sys::Promise, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     Ok(window.fetch_with_str(path))

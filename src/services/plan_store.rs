@@ -79,8 +79,19 @@ impl PlanStore {
 
     /// Apply a change and save it at once.
     pub fn apply(&self, f: impl FnOnce(&mut Plan)) {
+        let mut f = Some(f);
+        self.apply_dyn(&mut |p| {
+            if let Some(f) = f.take() {
+                f(p)
+            }
+        });
+    }
+
+    /// [`Self::apply`] compiled once, not inlined into each of its callers.
+    #[inline(never)]
+    fn apply_dyn(&self, f: &mut dyn FnMut(&mut Plan)) {
         if self.blocked() {
-            self.plan.update(f);
+            self.plan.update(|p| f(p));
             self.saved.set(Some(false));
             return;
         }
@@ -91,7 +102,7 @@ impl PlanStore {
             if let Some((_, kept)) = problem {
                 self.damaged.set(Some(kept));
                 if kept == KeptAside::No {
-                    self.plan.update(f);
+                    self.plan.update(|p| f(p));
                     self.saved.set(Some(false));
                     return;
                 }
@@ -108,7 +119,11 @@ impl PlanStore {
 
     /// Typed text: shown at once, saved after a pause (or when the page is hidden).
     pub fn type_into(&self, f: impl Fn(&mut Plan) + 'static) {
-        let f: Pending = Rc::new(f);
+        self.type_into_dyn(Rc::new(f));
+    }
+
+    #[inline(never)]
+    fn type_into_dyn(&self, f: Pending) {
         self.plan.update(|p| f(p));
         self.pending.update_value(|v| v.push(f));
         let store = *self;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::components::rich_text::{RichText, isolated};
 use crate::i18n::*;
 use crate::services::content::{Pages, use_pages};
-use crate::services::fetch::fetch_text;
+use crate::services::fetch::text_resource;
 use crate::services::locale_format::local_date;
 
 #[derive(Deserialize, Clone)]
@@ -41,13 +41,10 @@ const NATIONAL: [&str; 2] = ["help-eoir", "help-dril"];
 pub fn PlanHotlines() -> impl IntoView {
     let i18n = use_i18n();
     let content = use_pages(|| Pages::Id("help".into()));
-    let data = LocalResource::new(|| async {
-        let raw = fetch_text("data/hotlines.json").await.map_err(|e| e.to_string())?;
-        serde_json::from_str::<HotlinesFile>(&raw).map_err(|e| e.to_string())
-    });
+    let data = text_resource("data/hotlines.json");
     let (picked, set_picked) = signal(String::new());
 
-    let picker = move || match data.get() {
+    let picker = move || match data.get().map(|raw| raw.and_then(|raw| serde_json::from_str::<HotlinesFile>(&raw).map_err(|e| e.to_string()))) {
         None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
         Some(Err(_)) => view! { <p role="alert" data-testid="hotlines-error">{t!(i18n, map_loading_error)}</p> }.into_any(),
         Some(Ok(file)) => {
