@@ -89,7 +89,7 @@ fn links(content: &Content) -> BTreeMap<String, Vec<String>> {
         }
     }
     for v in out.values_mut() {
-        v.sort();
+        v.sort_unstable();
     }
     out
 }

@@ -220,11 +220,12 @@ fn parse_content_as(file: &str, lang: &str, raw: &str, sources: &SourceList, spl
 
 /// Every outcome is reachable from the start and no path loops.
 fn check_tree(c: &mut Checker, wc: &WarrantChecker) {
-    let next: BTreeMap<&str, Vec<&str>> = wc
-        .questions
-        .iter()
-        .map(|q| (q.id.as_str(), q.choices.iter().map(|ch| ch.next.as_str()).collect()))
-        .collect();
+    // Inserted one by one rather than collected: the same map (a later id wins), without a
+    // sort compiled into the wasm for it.
+    let mut next: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for q in &wc.questions {
+        next.insert(q.id.as_str(), q.choices.iter().map(|ch| ch.next.as_str()).collect());
+    }
     let mut reached = BTreeSet::new();
     // Depth-first walk with the current path, to find loops.
     fn walk<'a>(
@@ -307,7 +308,7 @@ fn insert_section_shape(out: &mut BTreeMap<String, Option<Vec<String>>>, s: &Sec
     out.insert(s.id.clone(), None);
     for i in &s.items {
         let mut srcs = i.sources.clone();
-        srcs.sort();
+        srcs.sort_unstable();
         out.insert(i.id.clone(), Some(srcs));
     }
 }

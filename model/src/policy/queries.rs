@@ -51,12 +51,12 @@ impl AgencyAgreements<'_> {
 
 /// Agencies with an agreement in this county: county agencies first, then by name.
 pub fn agencies_of_county<'a>(agreements: &'a [Agreement], county_fips: &str) -> Vec<AgencyAgreements<'a>> {
-    group_by_agency(agreements.iter().filter(|a| a.county.as_deref() == Some(county_fips)))
+    group_by_agency(agreements.iter().filter(|a| a.county.as_deref() == Some(county_fips)).collect())
 }
 
 /// Agencies of a state that have no county (statewide bodies, universities, unmatched).
 pub fn agencies_without_county<'a>(agreements: &'a [Agreement], state_fips: &str) -> Vec<AgencyAgreements<'a>> {
-    group_by_agency(agreements.iter().filter(|a| a.state == state_fips && a.county.is_none()))
+    group_by_agency(agreements.iter().filter(|a| a.state == state_fips && a.county.is_none()).collect())
 }
 
 /// The key an agency is grouped by: ICE spells some names with a straight apostrophe in one
@@ -65,7 +65,8 @@ fn agency_key(name: &str) -> String {
     name.replace(['\u{2019}', '\u{2018}'], "'")
 }
 
-fn group_by_agency<'a>(rows: impl Iterator<Item = &'a Agreement>) -> Vec<AgencyAgreements<'a>> {
+/// Takes a `Vec`, not an iterator, so that it (and its sort) is compiled once for both callers.
+fn group_by_agency<'a>(rows: Vec<&'a Agreement>) -> Vec<AgencyAgreements<'a>> {
     let mut by_name: BTreeMap<(AgencyType, String), (&'a str, Vec<&'a Agreement>)> = BTreeMap::new();
     for a in rows {
         by_name
