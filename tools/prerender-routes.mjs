@@ -48,10 +48,13 @@ const stateWords = {
 // The languages: one content file each (as prerender-boot.mjs finds them).
 const tags = readdirSync("content").filter((f) => f.endsWith(".json") && f !== "sources.json").map((f) => f.slice(0, -5)).sort();
 
-const script = `<script>(function(){
+const script = `<script>(function boot(){
 var b=document.getElementById("boot");if(!b)return;
 var base=(document.querySelector("base")||{}).href||location.origin+"/";
 var path=decodeURIComponent(location.pathname.slice(new URL(base).pathname.length)).replace(/\\/$/,"");
+// On /card nothing below is needed for the first paint (the card is static HTML above): the
+// app's content fetches start after that paint, as the wasm does.
+if(path==="card"&&!boot.later){boot.later=1;requestAnimationFrame(function(){setTimeout(boot,0)});return}
 var T=${JSON.stringify(tags)},t=null;
 try{t=(JSON.parse(localStorage.getItem("pocket-rights.settings")||"{}")||{}).language||null}catch(e){}
 if(T.indexOf(t)<0){t=null;(navigator.languages||[]).some(function(x){x=String(x).toLowerCase();var p=x.split(/[-_]/)[0];
