@@ -121,7 +121,6 @@ const BACKGROUND_AFTER: std::time::Duration = std::time::Duration::from_secs(5);
 impl PolicyCtx {
     /// All the data is needed now (a search typed, "Where am I?" tapped): load it at once.
     pub fn load_now(self) {
-        self.rest_now.set_value(true);
         start_loading(self);
         wake(self);
     }
@@ -138,9 +137,7 @@ fn wake(ctx: PolicyCtx) {
 /// All the policy data, loading it on first use.
 pub fn use_policy() -> Loading<PolicyData> {
     let ctx = expect_context::<PolicyCtx>();
-    ctx.rest_now.set_value(true);
-    start_loading(ctx);
-    wake(ctx);
+    ctx.load_now();
     ctx.full.read_only().into()
 }
 
