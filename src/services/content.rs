@@ -15,7 +15,6 @@ use pocket_model::content::{
     Content, Page, PageKind, SourceList, compare_page_with_english, compare_with_english, parse_core, parse_page, parse_sources,
 };
 
-use super::tasks::next_task;
 use super::fetch::fetch_text;
 use crate::i18n::{Locale, use_i18n};
 
@@ -60,12 +59,6 @@ async fn sources() -> Result<Arc<SourceList>, String> {
         return Ok(s);
     }
     let raw = fetch_text("content/sources.json").await.map_err(|e| format!("content/sources.json: {e}"))?;
-    // Parsed in a task of its own (start-up in short tasks: services/tasks.rs); two screens
-    // asking at once parse it once.
-    next_task().await;
-    if let Some(s) = CACHE.with(|c| c.borrow().sources.clone()) {
-        return Ok(s);
-    }
     let list = parse_sources("content/sources.json", &raw).map_err(first)?;
     let list = Arc::new(list);
     CACHE.with(|c| c.borrow_mut().sources = Some(list.clone()));
@@ -78,10 +71,6 @@ async fn language(tag: &'static str, sources: &SourceList, english: Option<&Cont
     }
     let file = format!("content/{tag}.json");
     let raw = fetch_text(&file).await.map_err(|e| format!("{file}: {e}"))?;
-    next_task().await;
-    if let Some(c) = CACHE.with(|c| c.borrow().by_lang.get(tag).cloned()) {
-        return Ok(c);
-    }
     let content = parse_core(&file, tag, &raw, sources).map_err(first)?;
     if let Some(en) = english {
         if let Some(e) = compare_with_english(&file, &content, en).first() {
@@ -131,10 +120,6 @@ async fn page_file(tag: &'static str, id: &str, raw: Option<Raw>, sources: &Sour
         None => fetch_text(&file).await,
     };
     let raw = raw.map_err(|e| format!("{file}: {e}"))?;
-    next_task().await;
-    if let Some(p) = CACHE.with(|c| c.borrow().pages.get(&(tag, id.to_owned())).cloned()) {
-        return Ok(p);
-    }
     let page = parse_page(&file, tag, id, &raw, sources).map_err(first)?;
     if let Some(e) = english.and_then(|en| compare_page_with_english(&file, &page, en).into_iter().next()) {
         return Err(e.to_string());
