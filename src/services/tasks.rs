@@ -8,13 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Resolves in a later task of the event loop (a zero timeout; not a microtask).
 pub async fn next_task() {
-    let Some(window) = web_sys::window() else { return };
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if window.set_timeout_with_callback(&resolve).is_err() {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    sleep(std::time::Duration::ZERO).await;
 }
 
 /// Resolves once the page has loaded (its `load` event), then in a task of its own.
