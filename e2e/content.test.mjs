@@ -195,7 +195,9 @@ for (const lang of LANGS) {
       const contested = outcome.sections.flatMap((s) => s.items).filter((i) => i.contested);
       assert.equal(await p.locator("main .contested").count(), contested.length, `${outcome.id}: contested marks`);
       for (const i of contested) {
-        assert.equal(norm(await p.locator(`li[id="${i.id}"] .contested`).innerText()), norm(`⚠ ${L[lang].contested}`));
+        const mark = p.locator(`li[id="${i.id}"] .contested`);
+        assert.equal(norm(await mark.innerText()), norm(L[lang].contested));
+        assert.equal(await mark.locator("svg.icon[aria-hidden=true]").count(), 1, `${i.id}: the warning icon`);
       }
       await shot(p, `content-warrant-${outcome.id}-${lang}`);
       // Back leads to the last question; choosing again comes back to the outcome.
@@ -265,7 +267,7 @@ for (const lang of LANGS) {
       await p.goto(BASE + "/card");
       await screen(p, "card");
       await p.locator("[data-testid=officer-english] li").first().waitFor();
-      assert.equal(norm(await p.locator("[data-testid=read-aloud]").innerText()), norm(`🔊 ${L[lang].card_read_aloud}`));
+      assert.equal(norm(await p.locator("[data-testid=read-aloud]").innerText()), norm(L[lang].card_read_aloud));
       await p.click("[data-testid=read-aloud]");
       if (c.spoken) {
         await p.waitForFunction(() => window.__spoken.length > 0, null, { timeout: 5000 });

@@ -34,6 +34,27 @@ test("every route renders its screen, at its own URL", async () => {
   }
 });
 
+// An emoji or a symbol from a fallback font costs ~60 ms of layout at 4x CPU the first time a
+// page shows one, and looks different (or is missing) from phone to phone: icons are inline
+// SVG (src/components/icon.rs), so no screen's text, nor any ::before/::after, holds one.
+test("no screen draws an emoji or a fallback-font symbol", async () => {
+  const { page } = browser;
+  const symbol = /[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\u{1f000}-\u{1faff}]/u;
+  for (const [path, id] of ROUTES) {
+    await page.goto(BASE + path);
+    await screen(page, id);
+    const found = await page.evaluate((source) => {
+      const re = new RegExp(source, "u");
+      const texts = [document.body.innerText];
+      for (const el of document.body.querySelectorAll("*")) {
+        for (const pseudo of ["::before", "::after"]) texts.push(getComputedStyle(el, pseudo).content);
+      }
+      return texts.filter((t) => re.test(t)).map((t) => t.match(re)[0]);
+    }, symbol.source);
+    assert.deepEqual(found, [], `${path}: ${found.join(" ")}`);
+  }
+});
+
 test("links open screens without a reload; Back returns; the navigation marks the screen shown", async () => {
   const { page } = browser;
   await page.goto(BASE + "/");

@@ -1,6 +1,7 @@
 //! The root component: providers, the router, and the shell around every screen.
 use leptos::prelude::*;
 
+use crate::components::icon::{icon, Icon};
 use crate::components::net_status::NetStatus;
 use crate::components::storage_notice::StorageNotice;
 use crate::components::update_prompt::UpdatePrompt;
@@ -58,7 +59,7 @@ fn Shell() -> impl IntoView {
             <a href=crate::href("/") class="brand">{t!(i18n, app_name)}</a>
             <NetStatus />
             <a href=crate::href("/language") class="lang-button" data-testid="language-button">
-                <span aria-hidden="true">"🌐 "</span>
+                {icon(Icon::Globe, "icon icon-before")}
                 {move || i18n.get_locale().0.native_name}
                 <span class="visually-hidden">" — " {t!(i18n, language_button)}</span>
             </a>

@@ -3,6 +3,7 @@ pub mod agreement_models;
 pub mod alert_button;
 pub mod data_gate;
 pub mod data_note;
+pub mod icon;
 pub mod large_phrase;
 pub mod map_legend;
 pub mod net_status;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use pocket_model::plan::alert::{sms_href, sms_style};
 use pocket_model::plan::{Loaded, PLAN_KEY, load_plan};
 
+use crate::components::icon::{icon, Icon};
 use crate::i18n::*;
 use crate::services::storage;
 
@@ -35,11 +36,11 @@ pub fn AlertButton() -> impl IntoView {
     };
     move || match href() {
         Some(h) => view! {
-            <a class="alert-button" href=h data-testid="alert-button"><span aria-hidden="true">"✉ "</span>{t!(i18n, alert_title)}</a>
+            <a class="alert-button" href=h data-testid="alert-button">{icon(Icon::Mail, "icon icon-before")}{t!(i18n, alert_title)}</a>
         }
         .into_any(),
         None => view! {
-            <a href=crate::href("/plan/alert") class="alert-button" data-testid="alert-button"><span aria-hidden="true">"✉ "</span>{t!(i18n, alert_title)}</a>
+            <a href=crate::href("/plan/alert") class="alert-button" data-testid="alert-button">{icon(Icon::Mail, "icon icon-before")}{t!(i18n, alert_title)}</a>
         }
         .into_any(),
     }

@@ -2,6 +2,7 @@
 use leptos::prelude::*;
 use pocket_model::content::{Item, Section, SectionKind};
 
+use crate::components::icon::{icon, Icon};
 use crate::components::rich_text::{RichText, isolated};
 use std::sync::Arc;
 
@@ -66,14 +67,14 @@ fn items(items: Vec<Item>, kind: SectionKind, on_show: Option<Callback<String>>)
                     <p class="changed"><strong>{t!(i18n, changed_on, date = isolated(local_date(on.clone())))}</strong> " " <RichText text=c.note /></p>
                 }
             });
-            let contested = item.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> });
+            let contested = item.contested.then(|| view! { <p class="contested" role="note">{icon(Icon::Warn, "icon icon-before")}{t!(i18n, contested)}</p> });
             let body = match (kind, on_show) {
                 (SectionKind::Say, Some(show)) => {
                     let shown = text.clone();
                     view! {
                         <button type="button" class="phrase" data-testid="phrase" title=move || t_string!(i18n, show_large).to_string() on:click=move |_| show.run(shown())>
                             <span class="phrase-text">{move || { let t = text(); view! { <RichText text=t links=false /> } }}</span>
-                            <span class="phrase-hint" aria-hidden="true">"⤢"</span>
+                            {icon(Icon::Expand, "icon phrase-hint")}
                         </button>
                     }
                     .into_any()

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use pocket_model::review_age::changes;
 
+use crate::components::icon::{icon, Icon};
 use crate::components::rich_text::RichText;
 use crate::i18n::*;
 use crate::services::content::{Pages, use_pages};
@@ -33,7 +34,7 @@ pub fn Changes() -> impl IntoView {
                             <p><strong><time datetime=e.on.clone()>{local_date(on.clone())}</time></strong></p>
                             <p><RichText text=e.note /></p>
                             <p class="muted"><RichText text=e.item_text /></p>
-                            {e.contested.then(|| view! { <p class="contested" role="note">"⚠ " {t!(i18n, contested)}</p> })}
+                            {e.contested.then(|| view! { <p class="contested" role="note">{icon(Icon::Warn, "icon icon-before")}{t!(i18n, contested)}</p> })}
                             <p><a href=crate::href(&e.href) class="change-guide"><RichText text=e.guide links=false /></a></p>
                             <p class="muted small">{t!(i18n, changes_source)} ":"</p>
                             <ul class="change-sources">{sources}</ul>

@@ -1,6 +1,7 @@
 //! Home: one large "Show the officer" button, then the situations, the map, my plan.
 use leptos::prelude::*;
 
+use crate::components::icon::{icon, Icon};
 use crate::components::alert_button::AlertButton;
 use crate::i18n::*;
 
@@ -8,11 +9,11 @@ use crate::i18n::*;
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
-    let situation = |href: &'static str, icon: &'static str, label: String| {
+    let situation = |href: &'static str, shape: Icon, label: String| {
         view! {
             <li>
                 <a href=crate::href(href) class="tile">
-                    <span class="tile-icon" aria-hidden="true">{icon}</span>
+                    {icon(shape, "icon tile-icon")}
                     <span class="tile-label">{label}</span>
                 </a>
             </li>
@@ -29,12 +30,12 @@ pub fn Home() -> impl IntoView {
             <h2>{t!(i18n, home_situations)}</h2>
             <ul class="tiles" data-testid="situations">
                 {move || view! {
-                    {situation("/rights/door", "🚪", t_string!(i18n, situation_door).to_string())}
-                    {situation("/rights/car", "🚗", t_string!(i18n, situation_car).to_string())}
-                    {situation("/rights/street", "🚶", t_string!(i18n, situation_street).to_string())}
-                    {situation("/rights/work", "🏭", t_string!(i18n, situation_work).to_string())}
-                    {situation("/rights/arrested", "🔒", t_string!(i18n, situation_arrested).to_string())}
-                    {situation("/rights/court", "⚖", t_string!(i18n, situation_court).to_string())}
+                    {situation("/rights/door", Icon::Door, t_string!(i18n, situation_door).to_string())}
+                    {situation("/rights/car", Icon::Car, t_string!(i18n, situation_car).to_string())}
+                    {situation("/rights/street", Icon::Walk, t_string!(i18n, situation_street).to_string())}
+                    {situation("/rights/work", Icon::Work, t_string!(i18n, situation_work).to_string())}
+                    {situation("/rights/arrested", Icon::Lock, t_string!(i18n, situation_arrested).to_string())}
+                    {situation("/rights/court", Icon::Court, t_string!(i18n, situation_court).to_string())}
                 }}
             </ul>
             <h2>{t!(i18n, home_more)}</h2>

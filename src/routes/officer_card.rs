@@ -5,6 +5,7 @@ use pocket_model::content::{Content, Item, PageKind, SectionKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::components::icon::{icon, Icon};
 use crate::components::rich_text::RichText;
 use crate::components::speak_as::SpeakAsChoice;
 use crate::components::alert_button::AlertButton;
@@ -128,7 +129,7 @@ pub fn OfficerCard() -> impl IntoView {
                         <ul class="card-statements" data-testid="officer-english">{en_list}</ul>
                     </section>
                     <button type="button" class="button read-aloud" data-testid="read-aloud" on:click=speak>
-                        <span aria-hidden="true">"🔊 "</span>{t!(i18n, card_read_aloud)}
+                        {icon(Icon::Speaker, "icon icon-before")}{t!(i18n, card_read_aloud)}
                     </button>
                     {move || speech_problem.get().map(|p| view! {
                         <p class="notice" role="alert" data-testid="speech-problem">

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use pocket_model::content::PageKind;
 use pocket_model::plan::{ContactError, new_contact, tel_href};
 
+use crate::components::icon::{icon, Icon};
 use crate::components::page_footer::PageFooter;
 use crate::components::rich_text::RichText;
 use crate::components::plan_status::PlanStatus;
@@ -65,7 +66,7 @@ pub fn Plan() -> impl IntoView {
                             {(!c.role.is_empty()).then(|| view! { <span class="muted"><bdi>{c.role.clone()}</bdi></span> })}
                         </a>
                         <button type="button" class="icon-button" aria-label=move || t_string!(i18n, plan_remove, name = n2.clone()).to_string()
-                            on:click=move |_| store.apply(|p| p.remove_contact(&id))>"✕"</button>
+                            on:click=move |_| store.apply(|p| p.remove_contact(&id))>{icon(Icon::Close, "icon")}</button>
                     </li>
                 }
             })

@@ -1,6 +1,7 @@
 //! `/map/:state`: a state's law in plain words, its 287(g) agreements by model, the national
 //! trend, its counties coloured by agreements, and its agencies.
 use leptos::prelude::*;
+use crate::components::icon::{icon, Icon};
 use crate::router::use_screen;
 use pocket_model::geo::Shape;
 use wasm_bindgen::JsCast;
@@ -50,7 +51,7 @@ fn trend_chart(points: &[TrendPoint]) -> impl IntoView + use<> {
         <svg class="trend" viewBox="0 0 300 82" aria-hidden="true"><path d=d fill="none" stroke="currentColor" stroke-width="2" /></svg>
         <p class="trend-ends">
             {first.map(|(d, t)| view! { <span><bdi>{local_date(d)}</bdi>": " <strong>{local_number(t)}</strong></span> })}
-            <span class="flip-rtl" aria-hidden="true">" → "</span>
+            {icon(Icon::Arrow, "icon flip-rtl")}
             {last.map(|(d, t)| view! { <span><bdi>{local_date(d)}</bdi>": " <strong>{local_number(t)}</strong></span> })}
         </p>
     }

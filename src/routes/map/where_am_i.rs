@@ -1,6 +1,7 @@
 //! "Where am I?": the browser's position becomes a county inside the app (a point-in-polygon
 //! test on the map's own county outlines). Nothing is stored or sent; it works offline.
 use leptos::prelude::*;
+use crate::components::icon::{icon, Icon};
 use crate::router::{NavigateOptions, use_navigate};
 use pocket_model::geo::CountyLocator;
 use wasm_bindgen::JsCast;
@@ -91,7 +92,7 @@ pub fn WhereAmI(data: Loading<PolicyData>, loader: PolicyCtx) -> impl IntoView {
     view! {
         <section class="where-am-i">
             <button type="button" class="button" data-testid="where-am-i" on:click=locate>
-                <span aria-hidden="true">"📍 "</span>{t!(i18n, map_where)}
+                {icon(Icon::Pin, "icon icon-before")}{t!(i18n, map_where)}
             </button>
             <p class="muted">{t!(i18n, map_where_privacy)}</p>
             <p role="status" data-testid="where-status">

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use pocket_model::language::Direction;
 use pocket_model::plan::alert::{sms_href, with_position};
 
+use crate::components::icon::{icon, Icon};
 use crate::components::alert_button::this_phone_sms_style;
 use crate::components::plan_status::PlanStatus;
 use crate::i18n::*;
@@ -96,7 +97,7 @@ pub fn PlanAlert() -> impl IntoView {
             <p>{t!(i18n, alert_intro)}</p>
             <PlanStatus store=store />
             {move || (!chosen().is_empty()).then(|| view! {
-                <a class="alert-button" href=href data-testid="alert-send"><span aria-hidden="true">"✉ "</span>{t!(i18n, alert_send)}</a>
+                <a class="alert-button" href=href data-testid="alert-send">{icon(Icon::Mail, "icon icon-before")}{t!(i18n, alert_send)}</a>
             })}
             <section>
                 <h2><label for="alert-message">{t!(i18n, alert_message_label)}</label></h2>
@@ -105,7 +106,7 @@ pub fn PlanAlert() -> impl IntoView {
                     on:input=move |ev| { let v = event_target_value(&ev); store.type_into(move |p| p.alert_message = Some(v.clone())); }></textarea>
                 <button type="button" class="button secondary" data-testid="alert-locate" on:click=locate
                     disabled=move || place.get() == Where::Looking>
-                    <span aria-hidden="true">"📍 "</span>{t!(i18n, alert_add_location)}
+                    {icon(Icon::Pin, "icon icon-before")}{t!(i18n, alert_add_location)}
                 </button>
                 <p class="muted">{t!(i18n, alert_location_note)}</p>
                 {move || match place.get() {
