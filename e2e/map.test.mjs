@@ -285,6 +285,32 @@ test("the map overview paints before the search data; a search typed at once loa
   }
 });
 
+test("a state's law and counts are drawn before its counties are in; the county map follows", async () => {
+  // Online, in a browser of its own without the service worker, so that requests can be held.
+  const server = await startServer();
+  const own = await launch({ serviceWorkers: "block" });
+  try {
+    const { page } = own;
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route("**/data/counties.json", async (route) => { await held; await route.continue(); });
+    await page.goto(BASE + "/map/TX");
+    await screen(page, "map-state");
+    await page.locator("[data-testid=stance-summary]").waitFor();
+    assert.equal(norm(await page.locator("[data-testid=stance-summary]").innerText()), norm(stateOf("TX").summary));
+    await page.locator("[data-testid=state-total]").waitFor();
+    await page.locator("[data-testid=state-rest-loading]").waitFor();
+    assert.equal(await page.locator("[data-testid=state-map]").count(), 0, "no county map before the counties file is in");
+    release();
+    await page.locator("[data-testid=state-map] path").first().waitFor({ state: "attached", timeout: 20000 });
+    assert.equal(await page.locator("[data-testid=state-rest-loading]").count(), 0);
+    assert.equal(await page.locator("[data-testid=state-map] path").count(), COUNTIES.filter((c) => c.state === stateOf("TX").fips && c.path).length);
+  } finally {
+    await own.close();
+    await server.stop();
+  }
+});
+
 test("every map view shows the data's as-of date; a secondary-only state says it is not verified", async () => {
   const { page } = browser;
   await open("/map", "map", "[data-testid=data-note]");

@@ -55,7 +55,7 @@ fn screen_view(screen: Screen) -> AnyView {
         Screen::Warrant => view! { <RightsFamily><warrant_checker::WarrantChecker /></RightsFamily> }.into_any(),
         Screen::RightsPage { .. } => view! { <RightsFamily><rights_page::RightsPage /></RightsFamily> }.into_any(),
         Screen::Map => view! { <MapFamily><map::Map /></MapFamily> }.into_any(),
-        Screen::State { .. } => view! { <MapFamily><MapDetailFamily><us_state::UsState /></MapDetailFamily></MapFamily> }.into_any(),
+        Screen::State { .. } => view! { <MapFamily><us_state::UsState /></MapFamily> }.into_any(),
         Screen::County { .. } => view! { <MapFamily><MapDetailFamily><us_county::UsCounty /></MapDetailFamily></MapFamily> }.into_any(),
         Screen::Plan => view! { <plan::Plan /> }.into_any(),
         Screen::PlanAlert => view! { <plan::alert::PlanAlert /> }.into_any(),
@@ -86,7 +86,7 @@ fn MapFamily(children: ChildrenFn) -> impl IntoView {
     view! { <DataGate state=use_us_states_file() error=UiKey::map_loading_error heading=UiKey::map_title children=children /> }
 }
 
-/// `/map/:state/*`: all the policy data (counties, agreements, trend).
+/// `/map/:state/:county`: all the policy data (counties, agreements, trend).
 #[component]
 fn MapDetailFamily(children: ChildrenFn) -> impl IntoView {
     view! { <DataGate state=use_policy() error=UiKey::map_loading_error heading=UiKey::map_title children=children /> }

@@ -7,7 +7,7 @@ use pocket_model::geo::Shape;
 use wasm_bindgen::JsCast;
 use pocket_model::markup::{escape, svg_path};
 use pocket_model::chart;
-use pocket_model::policy::{Flag, ModelCounts, StateRecord, TrendPoint, Verification, agencies_without_county};
+use pocket_model::policy::{Flag, ModelCounts, StateRecord, StatesFile, TrendPoint, Verification, agencies_without_county};
 
 use crate::components::agreement_models::{AgencyList, ModelCountsView, owned_agencies};
 use crate::components::data_gate::use_gated;
@@ -18,7 +18,8 @@ use crate::components::not_found::NotFound;
 use crate::components::outline_map::tap_to;
 use crate::i18n::*;
 use crate::services::locale_format::{local_date, local_number, number_in};
-use crate::services::policy::PolicyData;
+use crate::services::policy::{PolicyData, use_policy};
+use crate::services::tasks::after_paint;
 
 fn flag_rows(s: &StateRecord) -> impl IntoView + use<> {
     let i18n = use_i18n();
@@ -57,16 +58,27 @@ fn trend_chart(points: &[TrendPoint]) -> impl IntoView + use<> {
     }
 }
 
-/// `/map/:state` (inside the map family's gate: the data is here).
+/// `/map/:state`, in two parts. The state's own record (law, counts) is in the states file,
+/// which the map family's gate has let through: drawn at once. The counties, the agencies and
+/// the trend need the rest of the data (hundreds of kB to parse on a slow phone) and are the
+/// larger part to draw: drawn below once that data is in and the first part is painted, in a
+/// task of their own, so a tap on the map shows the state at once.
 #[component]
 pub fn UsState() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_gated::<PolicyData>();
+    let states = use_gated::<StatesFile>();
+    let full = use_policy();
+    let first_painted = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        after_paint().await;
+        first_painted.try_set(true);
+    });
+    // The rest of the data, once the first part is on screen.
+    let full = Signal::derive_local(move || if first_painted.get() { full.get() } else { None });
     let params = use_screen();
     let body = move || {
-        let data = data.clone();
         let key = params.with(|p| p.param("state").unwrap_or_default());
-        let Some(s) = data.states.state(&key).cloned() else {
+        let Some(s) = states.state(&key).cloned() else {
             return view! { <NotFound /> }.into_any();
         };
         let counts = s.latest_counts();
@@ -80,63 +92,17 @@ pub fn UsState() -> impl IntoView {
             Verification::NotResearched => t!(i18n, verification_not_researched).into_any(),
         };
         let unverified = s.verification.is_unverified();
-        // The state's own box, so its counties fill the drawing.
-        let view_box = s
-            .path
-            .as_deref()
-            .and_then(|p| Shape::parse(p).ok())
-            .map(|shape| {
-                let [x0, y0, x1, y1] = shape.bbox();
-                let pad = ((x1 - x0).max(y1 - y0) * 0.03).max(1.0);
-                format!("{:.1} {:.1} {:.1} {:.1}", x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)
-            });
-        let counties: Vec<_> = data.counties.counties.iter().filter(|c| c.state == s.fips).collect();
-        let county_paths = counties
-            .iter()
-            .filter_map(|c| {
-                let n = data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0);
-                Some(svg_path(c.path.as_deref()?, count_fill(n), "county", &c.fips))
-            })
-            .collect::<String>();
-        let abbr = s.abbr.clone();
-        let on_tap = tap_to("county", move |fips| format!("/map/{abbr}/{fips}"));
-        let county_count = counties.len();
-        // Plain links as one string (the router still handles their clicks), under the app's
-        // root. The list is folded away at first: it is written when opened, not on the tap
-        // that opens the state (254 links for Texas).
-        let base = escape(&crate::base_path());
-        let rows: Vec<(String, String, u32)> = counties
-            .iter()
-            .map(|c| (c.fips.clone(), c.name.clone(), data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0)))
-            .collect();
-        let state_abbr = escape(&s.abbr);
-        let (list_open, set_list_open) = signal(false);
-        let county_links = move || {
-            if !list_open.get() {
-                return String::new();
-            }
-            let tag = i18n.get_locale().as_str();
-            rows.iter()
-                .map(|(fips, name, n)| {
-                    format!(
-                        r#"<li><a href="{base}/map/{abbr}/{fips}" class="state-row" data-testid="county-link-{fips}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><bdi class="state-name" lang="en">{name}</bdi><span class="state-facts">{count}</span></a></li>"#,
-                        base = base,
-                        abbr = state_abbr,
-                        fips = escape(fips),
-                        fill = count_fill(*n),
-                        name = escape(name),
-                        count = escape(&t_string!(i18n, count_agreements, count = number_in(tag, *n)).to_string()),
-                    )
-                })
-                .collect::<String>()
-        };
-        let on_toggle = move |ev: leptos::ev::Event| {
-            let open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
-            set_list_open.set(open);
-        };
-        let statewide = owned_agencies(agencies_without_county(&data.agreements.agreements, &s.fips));
-        let has_statewide = !statewide.is_empty();
         let total = counts.total();
+        let trend = move || full.get().and_then(Result::ok).map(|data| trend_chart(&data.trend.points));
+        let rest = {
+            let s = s.clone();
+            move || match full.get() {
+                None => view! { <p class="muted" data-testid="state-rest-loading">{t!(i18n, loading)}</p> }.into_any(),
+                Some(Err(_)) => view! { <p class="notice" role="alert">{t!(i18n, map_loading_error)}</p> }.into_any(),
+                Some(Ok(data)) => counties_and_agencies(&s, &data).into_any(),
+            }
+        };
+        crate::finish_boot_page("map-state");
         view! {
             <p class="breadcrumbs"><a href=crate::href("/map")>{t!(i18n, map_back_to_states)}</a></p>
             <h1><bdi lang="en">{s.name.clone()}</bdi></h1>
@@ -163,29 +129,93 @@ pub fn UsState() -> impl IntoView {
                 })}
                 {(total == 0).then(|| view! { <p>{t!(i18n, state_no_agreements)}</p> })}
                 <h3>{t!(i18n, state_trend)}</h3>
-                {trend_chart(&data.trend.points)}
+                {trend}
             </section>
-            {view_box.map(|vb| view! {
-                <section>
-                    <h2>{t!(i18n, state_counties)}</h2>
-                    <svg class="state-map" viewBox=vb aria-hidden="true" data-testid="state-map" inner_html=county_paths on:click=on_tap></svg>
-                    <MapLegend layer=Signal::derive(|| MapLayer::Agreements) />
-                    <details class="county-list" on:toggle=on_toggle>
-                        <summary>{t!(i18n, state_counties)} " (" {county_count} ")"</summary>
-                        <ul class="links" inner_html=county_links></ul>
-                    </details>
-                </section>
-            })}
-            {has_statewide.then(|| view! {
-                <section>
-                    <h2>{t!(i18n, state_statewide)}</h2>
-                    <AgencyList agencies=statewide />
-                </section>
-            })}
-            <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() />
-            <DataNote as_of=data.states.as_of.clone() source=data.states.source.clone() />
+            {rest}
+            <DataNote as_of=states.as_of.clone() source=states.source.clone() />
         }
         .into_any()
     };
     view! { <div class="screen map-state" data-testid="screen-map-state">{body}</div> }
+}
+
+/// The state's counties on a map and in a list, and its statewide agencies.
+fn counties_and_agencies(s: &StateRecord, data: &PolicyData) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    // The state's own box, so its counties fill the drawing.
+    let view_box = s
+        .path
+        .as_deref()
+        .and_then(|p| Shape::parse(p).ok())
+        .map(|shape| {
+            let [x0, y0, x1, y1] = shape.bbox();
+            let pad = ((x1 - x0).max(y1 - y0) * 0.03).max(1.0);
+            format!("{:.1} {:.1} {:.1} {:.1}", x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)
+        });
+    let counties: Vec<_> = data.counties.counties.iter().filter(|c| c.state == s.fips).collect();
+    let county_paths = counties
+        .iter()
+        .filter_map(|c| {
+            let n = data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0);
+            Some(svg_path(c.path.as_deref()?, count_fill(n), "county", &c.fips))
+        })
+        .collect::<String>();
+    let abbr = s.abbr.clone();
+    let on_tap = tap_to("county", move |fips| format!("/map/{abbr}/{fips}"));
+    let county_count = counties.len();
+    // Plain links as one string (the router still handles their clicks), under the app's
+    // root. The list is folded away at first: it is written when opened, not on the tap
+    // that opens the state (254 links for Texas).
+    let base = escape(&crate::base_path());
+    let rows: Vec<(String, String, u32)> = counties
+        .iter()
+        .map(|c| (c.fips.clone(), c.name.clone(), data.by_county.get(&c.fips).map(ModelCounts::total).unwrap_or(0)))
+        .collect();
+    let state_abbr = escape(&s.abbr);
+    let (list_open, set_list_open) = signal(false);
+    let county_links = move || {
+        if !list_open.get() {
+            return String::new();
+        }
+        let tag = i18n.get_locale().as_str();
+        rows.iter()
+            .map(|(fips, name, n)| {
+                format!(
+                    r#"<li><a href="{base}/map/{abbr}/{fips}" class="state-row" data-testid="county-link-{fips}"><span class="swatch" style="background:{fill}" aria-hidden="true"></span><bdi class="state-name" lang="en">{name}</bdi><span class="state-facts">{count}</span></a></li>"#,
+                    base = base,
+                    abbr = state_abbr,
+                    fips = escape(fips),
+                    fill = count_fill(*n),
+                    name = escape(name),
+                    count = escape(&t_string!(i18n, count_agreements, count = number_in(tag, *n)).to_string()),
+                )
+            })
+            .collect::<String>()
+    };
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let open = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|d| d.has_attribute("open"));
+        set_list_open.set(open);
+    };
+    let statewide = owned_agencies(agencies_without_county(&data.agreements.agreements, &s.fips));
+    let has_statewide = !statewide.is_empty();
+    view! {
+        {view_box.map(|vb| view! {
+            <section class="state-counties">
+                <h2>{t!(i18n, state_counties)}</h2>
+                <svg class="state-map" viewBox=vb aria-hidden="true" data-testid="state-map" inner_html=county_paths on:click=on_tap></svg>
+                <MapLegend layer=Signal::derive(|| MapLayer::Agreements) />
+                <details class="county-list" on:toggle=on_toggle>
+                    <summary>{t!(i18n, state_counties)} " (" {county_count} ")"</summary>
+                    <ul class="links" inner_html=county_links></ul>
+                </details>
+            </section>
+        })}
+        {has_statewide.then(|| view! {
+            <section>
+                <h2>{t!(i18n, state_statewide)}</h2>
+                <AgencyList agencies=statewide />
+            </section>
+        })}
+        <DataNote as_of=data.agreements.as_of.clone() source=data.agreements.source.clone() />
+    }
 }

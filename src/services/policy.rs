@@ -111,7 +111,6 @@ fn start_loading(ctx: PolicyCtx) {
             leptos::logging::warn!("policy data: {e}");
         }
         ctx.full.set(Some(full));
-        crate::finish_boot_page("map-state");
     });
 }
 

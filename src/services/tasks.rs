@@ -11,6 +11,20 @@ pub async fn next_task() {
     sleep(std::time::Duration::ZERO).await;
 }
 
+/// Resolves once the browser has painted what the page shows now: the next animation frame,
+/// then a task of its own (after at most 100 ms where no frame comes, as in a hidden tab).
+pub async fn after_paint() {
+    let Some(window) = web_sys::window() else { return };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let framed = window.request_animation_frame(&resolve).is_ok();
+        if window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, if framed { 100 } else { 0 }).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    next_task().await;
+}
+
 /// Resolves once the page has loaded (its `load` event), then in a task of its own.
 pub async fn after_load() {
     let Some(window) = web_sys::window() else { return };
