@@ -16,6 +16,7 @@ use pocket_model::content::{
 };
 
 use super::fetch::fetch_text;
+use super::tasks::{after_load, when_idle};
 use crate::i18n::{Locale, use_i18n};
 
 /// What the screens read.
@@ -42,9 +43,33 @@ struct Cache {
     pages: HashMap<(&'static str, String), Arc<Page>>,
 }
 
-/// The content resource, shared through context.
+/// The content resource, shared through context: made (and its files read) the first time a
+/// screen asks for it, or once the page has loaded and the phone is idle.
 #[derive(Clone, Copy)]
-pub struct ContentCtx(pub LocalResource<ContentState>);
+struct ContentCtx {
+    /// The shell's owner: the resource lives as long as the app, not as the first screen that asked.
+    owner: StoredValue<Owner>,
+    resource: StoredValue<Option<LocalResource<ContentState>>>,
+}
+
+impl ContentCtx {
+    fn resource(self) -> LocalResource<ContentState> {
+        if let Some(resource) = self.resource.get_value() {
+            return resource;
+        }
+        let resource = self.owner.with_value(|owner| {
+            owner.with(|| {
+                let i18n = use_i18n();
+                LocalResource::new(move || {
+                    let locale = i18n.get_locale();
+                    async move { load(locale).await }
+                })
+            })
+        });
+        self.resource.set_value(Some(resource));
+        resource
+    }
+}
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
@@ -201,20 +226,25 @@ async fn load_pages(locale: Locale, pick: Pages) -> ContentState {
     Ok(bundle)
 }
 
-/// Start loading the core content of the active language and provide it.
+/// Provide the core content of the active language. It is read when a screen first asks for
+/// it (the officer card, a guide); screens without it (the map, My plan) do not wait on it at
+/// start, and it is read anyway once the page has loaded and the phone is idle, so the officer
+/// card opens from any screen without a wait.
 pub fn provide_content() {
-    let i18n = use_i18n();
-    let resource = LocalResource::new(move || {
-        let locale = i18n.get_locale();
-        async move { load(locale).await }
+    let owner = Owner::current().expect("provide_content runs inside the app");
+    let ctx = ContentCtx { owner: StoredValue::new(owner), resource: StoredValue::new(None) };
+    provide_context(ctx);
+    leptos::task::spawn_local(async move {
+        after_load().await;
+        when_idle(2000).await;
+        ctx.resource();
     });
-    provide_context(ContentCtx(resource));
 }
 
 /// The core content: `None` while loading. Only the officer page has its sections; a screen
 /// that shows other pages' sections reads [`use_pages`].
 pub fn use_content() -> Signal<Option<ContentState>> {
-    let ContentCtx(res) = expect_context::<ContentCtx>();
+    let res = expect_context::<ContentCtx>().resource();
     Signal::derive(move || res.get())
 }
 
