@@ -173,12 +173,13 @@ self.addEventListener("activate", (event) => {
 
 /** The version that served each page, by client id (for "booted" / "boot-failed"). */
 const servedTo = new Map();
-let serving = null; // cache name, read from the state once per worker start
-
-async function servingCache() {
-  if (!serving) serving = (await loadState()).serving || CACHE;
-  return serving;
+// The cache name, read from the state once per worker start; its read starts with the worker
+// (a navigation that starts the worker needs it next).
+let serving = null;
+function servingCache() {
+  return (serving ??= loadState().then((s) => s.serving || CACHE, () => CACHE));
 }
+servingCache();
 
 self.addEventListener("message", (event) => {
   const data = event.data;
@@ -190,14 +191,14 @@ self.addEventListener("message", (event) => {
     const servedName = client && servedTo.get(client.id);
     if (data.type === "booted" && state.trial && servedName === state.trial) {
       await saveState({ serving: state.trial });
-      serving = state.trial;
+      serving = Promise.resolve(state.trial);
       const keep = new Set([state.trial, META_CACHE]);
       await Promise.all((await caches.keys())
         .filter((n) => (n.startsWith(PREFIX) && !keep.has(n)) || n === state.fallback)
         .map((n) => caches.delete(n)));
     } else if (data.type === "boot-failed" && state.trial && state.fallback && (servedName === state.trial || !servedName)) {
       await saveState({ serving: state.fallback, failed: state.trial });
-      serving = state.fallback;
+      serving = Promise.resolve(state.fallback);
       await caches.delete(state.trial);
       if (client) client.postMessage({ type: "rolled-back" });
     }
@@ -218,13 +219,10 @@ async function respond(event, url) {
   const cache = await caches.open(name);
   if (req.mode === "navigate") {
     if (event.resultingClientId) servedTo.set(event.resultingClientId, name);
-    const rel = url.href.slice(SCOPE.length).split(/[?#]/)[0].replace(/\/$/, "");
-    const candidates = rel.endsWith(".html") ? [rel] : rel ? [rel + "/index.html", "index.html"] : ["index.html"];
-    for (const c of candidates) {
-      const hit = await cache.match(abs(c));
-      if (hit) return hit;
-    }
-    return fetch(req);
+    // Every screen is index.html (the build writes no page of its own for a route).
+    const rel = url.href.slice(SCOPE.length).split(/[?#]/)[0];
+    const hit = await cache.match(abs(rel.endsWith(".html") ? rel : "index.html"));
+    return hit || fetch(req);
   }
   return (await cache.match(req, { ignoreSearch: true })) || fetch(req);
 }
