@@ -6,6 +6,7 @@ pub mod date;
 pub mod english;
 pub mod geo;
 pub mod inline;
+pub mod json;
 pub mod language;
 pub mod markup;
 pub mod policy;

@@ -1,5 +1,5 @@
 //! Policy map data: `public/data/*.json`, fetched the first time a map screen asks for it
-//! (not at start: the officer card must not wait for it), validated by serde, kept in memory.
+//! (not at start: the officer card must not wait for it), validated as it is read (pocket_model::json), kept in memory.
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -42,12 +42,12 @@ pub struct PolicyCtx {
 /// Starts the request at once (see `fetch_text`); parses when awaited, in a task of its own
 /// (a file of several hundred kB takes a slow phone a few hundred ms to parse: alone, it
 /// leaves room for a paint or a tap before and after it).
-fn fetch_json<T: serde::de::DeserializeOwned>(file: &'static str) -> impl Future<Output = Result<T, String>> {
+fn fetch_json<T: pocket_model::json::FromJson>(file: &'static str) -> impl Future<Output = Result<T, String>> {
     let raw = fetch_text(&format!("data/{file}"));
     async move {
         let raw = raw.await.map_err(|e| format!("data/{file}: {e}"))?;
         next_task().await;
-        serde_json::from_str(&raw).map_err(|e| format!("data/{file}: {e}"))
+        pocket_model::json::parse(&raw).map_err(|e| format!("data/{file}: {e}"))
     }
 }
 

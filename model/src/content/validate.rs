@@ -67,7 +67,7 @@ fn has_slashed_forms(text: &str) -> bool {
 
 /// Parse and check `sources.json`.
 pub fn parse_sources(file: &str, raw: &str) -> Result<SourceList, Vec<ContentError>> {
-    let list: SourceList = serde_json::from_str(raw).map_err(|e| {
+    let list: SourceList = crate::json::parse(raw).map_err(|e| {
         vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid sources JSON: {e}") }]
     })?;
     let mut c = Checker { file, errors: Vec::new() };
@@ -102,7 +102,7 @@ pub fn parse_core(file: &str, lang: &str, raw: &str, sources: &SourceList) -> Re
 /// Parse one page file (`content/<lang>/<page>.json`) with the checks of [`parse_content`]
 /// for a page: the id it should have, non-empty texts, unique ids, dates, known sources, forms.
 pub fn parse_page(file: &str, lang: &str, id: &str, raw: &str, sources: &SourceList) -> Result<Page, Vec<ContentError>> {
-    let page: Page = serde_json::from_str(raw).map_err(|e| {
+    let page: Page = crate::json::parse(raw).map_err(|e| {
         vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid page JSON: {e}") }]
     })?;
     let mut c = Checker { file, errors: Vec::new() };
@@ -168,7 +168,7 @@ impl Checker<'_> {
 }
 
 fn parse_content_as(file: &str, lang: &str, raw: &str, sources: &SourceList, split: bool) -> Result<Content, Vec<ContentError>> {
-    let content: Content = serde_json::from_str(raw).map_err(|e| {
+    let content: Content = crate::json::parse(raw).map_err(|e| {
         vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid content JSON: {e}") }]
     })?;
     let mut c = Checker { file, errors: Vec::new() };

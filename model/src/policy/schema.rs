@@ -3,6 +3,9 @@
 //! arrays instead of objects to keep the files small; the Rust types keep named fields and
 //! convert on (de)serialization.
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::json::{FromJson, JsonError, Obj, Row};
 
 use super::vocabulary::{
     AgencyType, Flag, Layer, MoaStatus, Model, ModelCounts, NoCounty, SourceRef, Stance, Verification,
@@ -313,6 +316,162 @@ pub struct MetaFile {
     pub gaps: Vec<String>,
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reading (crate::json): the app's own readers, in the place of the derived deserialisers.
+
+impl FromJson for SnapshotCounts {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(SnapshotCounts { as_of: o.req("as_of")?, counts: ModelCounts::take_from(&mut o)? })
+    }
+}
+
+impl FromJson for DojListing {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(DojListing { state: o.req("state")?, counties: o.or_default("counties")?, cities: o.or_default("cities")? })
+    }
+}
+
+impl FromJson for StateRecord {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(StateRecord {
+            fips: o.req("fips")?,
+            abbr: o.req("abbr")?,
+            name: o.req("name")?,
+            stance: o.req("stance")?,
+            layer: o.req("layer")?,
+            bans_287g: o.req("bans_287g")?,
+            requires_287g: o.req("requires_287g")?,
+            requires_detainer_compliance: o.req("requires_detainer_compliance")?,
+            bans_local_sanctuary_policies: o.req("bans_local_sanctuary_policies")?,
+            laws: o.req("laws")?,
+            key_dates: o.req("key_dates")?,
+            summary: o.req("summary")?,
+            source_urls: o.req("source_urls")?,
+            verification: o.req("verification")?,
+            verification_note: o.req("verification_note")?,
+            notes: o.req("notes")?,
+            doj: o.req("doj")?,
+            agreements: o.req("agreements")?,
+            path: o.opt("path")?,
+        })
+    }
+}
+
+impl FromJson for StatesFile {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(StatesFile {
+            format: o.req("format")?,
+            as_of: o.req("as_of")?,
+            source: o.req("source")?,
+            geometry_license: o.req("geometry_license")?,
+            states: o.req("states")?,
+        })
+    }
+}
+
+impl FromJson for County {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut r = Row::new(v, 4)?;
+        Ok(County { fips: r.next()?, name: r.next()?, state: r.next()?, path: r.next()? })
+    }
+}
+
+impl FromJson for CountiesFile {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(CountiesFile {
+            format: o.req("format")?,
+            as_of: o.req("as_of")?,
+            source: o.req("source")?,
+            license: o.req("license")?,
+            size: o.req("size")?,
+            counties: o.req("counties")?,
+        })
+    }
+}
+
+impl FromJson for Agreement {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut r = Row::new(v, 11)?;
+        Ok(Agreement {
+            agency: r.next()?,
+            agency_type: r.next()?,
+            state: r.next()?,
+            county: r.next()?,
+            no_county: r.next()?,
+            model: r.next()?,
+            signed: r.next()?,
+            moa_url: r.next()?,
+            moa_status: r.next()?,
+            file_date: r.next()?,
+            addendum_url: r.next()?,
+        })
+    }
+}
+
+impl FromJson for AgreementsFile {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(AgreementsFile {
+            format: o.req("format")?,
+            as_of: o.req("as_of")?,
+            source: o.req("source")?,
+            source_file: o.req("source_file")?,
+            agreements: o.req("agreements")?,
+        })
+    }
+}
+
+impl FromJson for TrendPoint {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut r = Row::new(v, 6)?;
+        Ok(TrendPoint {
+            date: r.next()?,
+            total: r.next()?,
+            counts: ModelCounts { jem: r.next()?, tfm: r.next()?, wso: r.next()? },
+            note: r.next()?,
+        })
+    }
+}
+
+impl FromJson for TrendFile {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(TrendFile { format: o.req("format")?, as_of: o.req("as_of")?, source: o.req("source")?, points: o.req("points")? })
+    }
+}
+
+impl FromJson for Dataset {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Dataset {
+            id: o.req("id")?,
+            title: o.req("title")?,
+            publisher: o.req("publisher")?,
+            url: o.req("url")?,
+            license: o.req("license")?,
+            as_of: o.req("as_of")?,
+            files: o.req("files")?,
+        })
+    }
+}
+
+impl FromJson for MetaFile {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(MetaFile {
+            format: o.req("format")?,
+            data_version: o.req("data_version")?,
+            datasets: o.req("datasets")?,
+            gaps: o.req("gaps")?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +508,37 @@ mod tests {
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(json, r#"["48201","Harris County","48","m1 2z"]"#);
         assert_eq!(serde_json::from_str::<County>(&json).unwrap(), c);
+    }
+
+    /// The app's readers and the derived deserialisers (the pipeline's) agree on the real files.
+    #[test]
+    fn hand_readers_match_serde_on_the_real_files() {
+        fn both<T: FromJson + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(file: &str) {
+            let path = format!("{}/../public/data/{file}", env!("CARGO_MANIFEST_DIR"));
+            let raw = std::fs::read_to_string(&path).unwrap();
+            let ours: T = crate::json::parse(&raw).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert_eq!(ours, serde_json::from_str::<T>(&raw).unwrap(), "{file}");
+        }
+        both::<StatesFile>("states.json");
+        both::<CountiesFile>("counties.json");
+        both::<AgreementsFile>("agreements.json");
+        both::<TrendFile>("trend.json");
+        both::<MetaFile>("meta.json");
+    }
+
+    #[test]
+    fn damaged_rows_are_named() {
+        let e = crate::json::parse::<AgreementsFile>(
+            r#"{"format":1,"as_of":"x","source":{"title":"t","url":"u"},"source_file":"f","agreements":[["A","county","48",null,null,"XYZ","d",null,"linked",null,null]]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e, "agreements[0][5]: unknown value 'XYZ', expected one of JEM, TFM, WSO");
+        let e = crate::json::parse::<CountiesFile>(r#"{"format":1,"count"#).unwrap_err();
+        assert!(e.contains("EOF"), "{e}");
+        let e = crate::json::parse::<CountiesFile>(
+            r#"{"format":1,"as_of":"x","source":{"title":"t","url":"u"},"license":"l","size":[1,2],"counties":[["01001","A","01"]]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e, "counties[0]: expected 4 items, found 3");
     }
 }
