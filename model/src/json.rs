@@ -39,6 +39,11 @@ fn within(at: &str, e: JsonError) -> JsonError {
 }
 
 #[inline(never)]
+fn missing(key: &str) -> JsonError {
+    format!("{key}: missing")
+}
+
+#[inline(never)]
 fn expected(what: &str, v: &Value) -> JsonError {
     let got = match v {
         Value::Null => "null",
@@ -97,13 +102,20 @@ pub fn array(v: Value) -> Result<Vec<Value>, JsonError> {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
+    #[inline(never)]
     fn from_json(v: Value) -> Result<Self, JsonError> {
-        array(v)?
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| T::from_json(v).map_err(|e| within(&format!("[{i}]"), e)))
-            .collect()
+        let items = array(v)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            out.push(T::from_json(v).map_err(|e| at_index(i, e))?);
+        }
+        Ok(out)
     }
+}
+
+#[inline(never)]
+fn at_index(i: usize, e: JsonError) -> JsonError {
+    within(&format!("[{i}]"), e)
 }
 
 impl FromJson for [u32; 2] {
@@ -127,8 +139,9 @@ impl Obj {
     }
 
     /// A field that must be there.
+    #[inline(never)]
     pub fn req<T: FromJson>(&mut self, key: &str) -> Result<T, JsonError> {
-        let v = self.take(key).ok_or_else(|| format!("{key}: missing"))?;
+        let v = self.take(key).ok_or_else(|| missing(key))?;
         T::from_json(v).map_err(|e| within(key, e))
     }
 
@@ -143,6 +156,7 @@ impl Obj {
     }
 
     /// A field that may be left out; `missing` when it is.
+    #[inline(never)]
     pub fn req_or<T: FromJson>(&mut self, key: &str, missing: T) -> Result<T, JsonError> {
         match self.take(key) {
             None => Ok(missing),
@@ -187,10 +201,11 @@ impl Row {
     }
 
     /// The next item.
+    #[inline(never)]
     pub fn next<T: FromJson>(&mut self) -> Result<T, JsonError> {
         let at = self.at;
         self.at += 1;
-        T::from_json(self.items.next().unwrap_or(Value::Null)).map_err(|e| within(&format!("[{at}]"), e))
+        T::from_json(self.items.next().unwrap_or(Value::Null)).map_err(|e| at_index(at, e))
     }
 }
 
