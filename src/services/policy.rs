@@ -58,7 +58,11 @@ async fn load_rest(states: Arc<StatesFile>) -> Result<Arc<PolicyData>, String> {
     let agreements: AgreementsFile = agreements.await?;
     let trend: TrendFile = trend.await?;
     next_task().await;
-    let by_county = counts_by_county(&agreements.agreements).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    // Inserted one by one (in order already) rather than collected: no sort compiled for it.
+    let mut by_county = BTreeMap::new();
+    for (k, v) in counts_by_county(&agreements.agreements) {
+        by_county.insert(k.to_owned(), v);
+    }
     Ok(Arc::new(PolicyData { states, counties, agreements, trend, search: std::sync::OnceLock::new(), by_county }))
 }
 

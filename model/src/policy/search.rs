@@ -127,7 +127,9 @@ pub fn search<'a>(query: &str, index: &'a SearchIndex, limit: usize) -> Vec<Hit<
             Hit { entry: e, quality }
         })
         .collect();
-    hits.sort_by(|a, b| {
+    // Unstable: hits that compare equal have the same kind, label and state (the index holds
+    // one entry per kind, state and name), so no order between them is lost.
+    hits.sort_unstable_by(|a, b| {
         (a.quality, a.entry.kind, a.entry.label.len(), &a.entry.label, &a.entry.state).cmp(&(
             b.quality,
             b.entry.kind,
