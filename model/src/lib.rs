@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod content;
 pub mod date;
+pub mod decimal;
 pub mod english;
 pub mod geo;
 pub mod inline;
