@@ -230,6 +230,235 @@ macro_rules! json_enum {
     };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The large row files (counties, agreements: ~750 kB), read without a `Value` tree: a tree
+// of ~50,000 values takes about twice as long to build and take apart as the rows it holds.
+
+/// A reader over JSON text that walks it in place; only the rows of a row file go through it,
+/// every other value is handed to [`parse_value`] as its own slice of text.
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn peek(&mut self) -> Option<u8> {
+        let b = self.text.as_bytes();
+        while self.at < b.len() && matches!(b[self.at], b' ' | b'\n' | b'\r' | b'\t') {
+            self.at += 1;
+        }
+        b.get(self.at).copied()
+    }
+
+    #[inline(never)]
+    fn fail(&self, what: &str) -> JsonError {
+        format!(": {what} at byte {}", self.at)
+    }
+
+    fn eat(&mut self, c: u8) -> Result<(), JsonError> {
+        if self.peek() != Some(c) {
+            return Err(self.fail(&format!("expected '{}'", c as char)));
+        }
+        self.at += 1;
+        Ok(())
+    }
+
+    /// Whether another item follows in an array or object closed by `close`.
+    fn more(&mut self, close: u8, first: &mut bool) -> Result<bool, JsonError> {
+        if self.peek() == Some(close) {
+            self.at += 1;
+            return Ok(false);
+        }
+        if !std::mem::take(first) {
+            self.eat(b',')?;
+        }
+        Ok(true)
+    }
+
+    /// A string, its escapes decoded.
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.eat(b'"')?;
+        let b = self.text.as_bytes();
+        let start = self.at;
+        let mut out = String::new();
+        let mut from = start;
+        loop {
+            // Plain characters in one tight scan, up to the next quote, escape or control.
+            self.at += b[self.at..].iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).unwrap_or(b.len() - self.at);
+            match b.get(self.at) {
+                None => return Err(self.fail("unterminated string")),
+                Some(b'"') => {
+                    out.push_str(&self.text[from..self.at]);
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    out.push_str(&self.text[from..self.at]);
+                    self.at += 1;
+                    let c = match b.get(self.at) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => self.unicode_escape()?,
+                        _ => return Err(self.fail("invalid escape")),
+                    };
+                    out.push(c);
+                    self.at += 1;
+                    from = self.at;
+                }
+                Some(c) if *c < 0x20 => return Err(self.fail("control character in string")),
+                Some(_) => self.at += 1,
+            }
+        }
+    }
+
+    /// `\uXXXX` (with `at` on the `u`), a surrogate pair taken whole; `at` ends on the last digit.
+    fn unicode_escape(&mut self) -> Result<char, JsonError> {
+        let hex = |r: &mut Self| -> Result<u32, JsonError> {
+            let digits = r.text.get(r.at + 1..r.at + 5).ok_or_else(|| r.fail("short \\u escape"))?;
+            let v = u32::from_str_radix(digits, 16).map_err(|_| r.fail("invalid \\u escape"))?;
+            r.at += 4;
+            Ok(v)
+        };
+        let hi = hex(self)?;
+        let code = if (0xD800..0xDC00).contains(&hi) {
+            if self.text.get(self.at + 1..self.at + 3) != Some("\\u") {
+                return Err(self.fail("lone surrogate in \\u escape"));
+            }
+            self.at += 2;
+            let lo = hex(self)?;
+            if !(0xDC00..0xE000).contains(&lo) {
+                return Err(self.fail("lone surrogate in \\u escape"));
+            }
+            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+        } else {
+            hi
+        };
+        char::from_u32(code).ok_or_else(|| self.fail("lone surrogate in \\u escape"))
+    }
+
+    /// Moves past any value.
+    fn skip(&mut self) -> Result<(), JsonError> {
+        match self.peek() {
+            Some(b'"') => self.string().map(drop),
+            Some(open @ (b'[' | b'{')) => {
+                self.at += 1;
+                let close = if open == b'[' { b']' } else { b'}' };
+                let mut first = true;
+                while self.more(close, &mut first)? {
+                    if open == b'{' {
+                        self.string()?;
+                        self.eat(b':')?;
+                    }
+                    self.skip()?;
+                }
+                Ok(())
+            }
+            Some(_) => {
+                let b = self.text.as_bytes();
+                let start = self.at;
+                while self.at < b.len() && matches!(b[self.at], b'0'..=b'9' | b'a'..=b'z' | b'-' | b'+' | b'.' | b'E') {
+                    self.at += 1;
+                }
+                if self.at == start { Err(self.fail("expected a value")) } else { Ok(()) }
+            }
+            None => Err(self.fail("unexpected end")),
+        }
+    }
+
+    /// Any value as `T`: a string read in place, anything else parsed from its own text.
+    fn value<T: FromJson>(&mut self) -> Result<T, JsonError> {
+        let v = if self.peek() == Some(b'"') {
+            Value::String(self.string()?)
+        } else {
+            let start = self.at;
+            self.skip()?;
+            parse_value(&self.text[start..self.at])?
+        };
+        T::from_json(v)
+    }
+}
+
+/// The cells of one row, read in order.
+pub struct Cells<'r, 'a> {
+    reader: &'r mut Reader<'a>,
+    first: bool,
+    at: usize,
+}
+
+impl Cells<'_, '_> {
+    /// The next cell.
+    #[inline(never)]
+    pub fn next<T: FromJson>(&mut self) -> Result<T, JsonError> {
+        let at = self.at;
+        self.at += 1;
+        if !self.reader.more(b']', &mut self.first)? {
+            return Err(at_index(at, missing_cell()));
+        }
+        self.reader.value().map_err(|e| at_index(at, e))
+    }
+}
+
+/// A row file: an object whose `rows` field is an array of rows of `len` cells, each read by
+/// `row`. Gives the other fields (as an [`Obj`]) and the rows.
+pub fn row_file<T>(
+    raw: &str,
+    rows: &str,
+    len: usize,
+    row: impl FnMut(&mut Cells) -> Result<T, JsonError>,
+) -> Result<(Obj, Vec<T>), JsonError> {
+    row_file_inner(raw, rows, len, row).map_err(top)
+}
+
+fn missing_cell() -> JsonError {
+    ": missing".to_owned()
+}
+
+fn row_file_inner<T>(
+    raw: &str,
+    rows: &str,
+    len: usize,
+    mut row: impl FnMut(&mut Cells) -> Result<T, JsonError>,
+) -> Result<(Obj, Vec<T>), JsonError> {
+    let mut r = Reader { text: raw, at: 0 };
+    let mut fields = Map::new();
+    let mut out = None;
+    r.eat(b'{')?;
+    let mut first = true;
+    while r.more(b'}', &mut first)? {
+        let key = r.string()?;
+        r.eat(b':')?;
+        if key != rows {
+            let v = r.value().map_err(|e| within(&key, e))?;
+            fields.insert(key, v);
+            continue;
+        }
+        let mut items = Vec::new();
+        r.eat(b'[').map_err(|e| within(rows, e))?;
+        let mut first_row = true;
+        while r.more(b']', &mut first_row)? {
+            let i = items.len();
+            r.eat(b'[').map_err(|e| within(rows, at_index(i, e)))?;
+            let mut cells = Cells { reader: &mut r, first: true, at: 0 };
+            let item = row(&mut cells).map_err(|e| within(rows, at_index(i, e)))?;
+            if cells.reader.more(b']', &mut cells.first)? {
+                return Err(within(rows, at_index(i, format!(": more than {len} items"))));
+            }
+            items.push(item);
+        }
+        out = Some(items);
+    }
+    if r.peek().is_some() {
+        return Err(r.fail("trailing characters"));
+    }
+    Ok((Obj(fields), out.ok_or_else(|| missing(rows))?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -373,55 +373,47 @@ impl FromJson for StatesFile {
     }
 }
 
-impl FromJson for County {
-    fn from_json(v: Value) -> Result<Self, JsonError> {
-        let mut r = Row::new(v, 4)?;
-        Ok(County { fips: r.next()?, name: r.next()?, state: r.next()?, path: r.next()? })
-    }
-}
-
-impl FromJson for CountiesFile {
-    fn from_json(v: Value) -> Result<Self, JsonError> {
-        let mut o = Obj::new(v)?;
+impl CountiesFile {
+    /// Read `counties.json` (the app's reader: rows walked in place, see `json::row_file`).
+    pub fn read(raw: &str) -> Result<Self, JsonError> {
+        let (mut o, counties) = crate::json::row_file(raw, "counties", 4, |r| {
+            Ok(County { fips: r.next()?, name: r.next()?, state: r.next()?, path: r.next()? })
+        })?;
         Ok(CountiesFile {
             format: o.req("format")?,
             as_of: o.req("as_of")?,
             source: o.req("source")?,
             license: o.req("license")?,
             size: o.req("size")?,
-            counties: o.req("counties")?,
+            counties,
         })
     }
 }
 
-impl FromJson for Agreement {
-    fn from_json(v: Value) -> Result<Self, JsonError> {
-        let mut r = Row::new(v, 11)?;
-        Ok(Agreement {
-            agency: r.next()?,
-            agency_type: r.next()?,
-            state: r.next()?,
-            county: r.next()?,
-            no_county: r.next()?,
-            model: r.next()?,
-            signed: r.next()?,
-            moa_url: r.next()?,
-            moa_status: r.next()?,
-            file_date: r.next()?,
-            addendum_url: r.next()?,
-        })
-    }
-}
-
-impl FromJson for AgreementsFile {
-    fn from_json(v: Value) -> Result<Self, JsonError> {
-        let mut o = Obj::new(v)?;
+impl AgreementsFile {
+    /// Read `agreements.json` (the app's reader: rows walked in place, see `json::row_file`).
+    pub fn read(raw: &str) -> Result<Self, JsonError> {
+        let (mut o, agreements) = crate::json::row_file(raw, "agreements", 11, |r| {
+            Ok(Agreement {
+                agency: r.next()?,
+                agency_type: r.next()?,
+                state: r.next()?,
+                county: r.next()?,
+                no_county: r.next()?,
+                model: r.next()?,
+                signed: r.next()?,
+                moa_url: r.next()?,
+                moa_status: r.next()?,
+                file_date: r.next()?,
+                addendum_url: r.next()?,
+            })
+        })?;
         Ok(AgreementsFile {
             format: o.req("format")?,
             as_of: o.req("as_of")?,
             source: o.req("source")?,
             source_file: o.req("source_file")?,
-            agreements: o.req("agreements")?,
+            agreements,
         })
     }
 }
@@ -520,25 +512,52 @@ mod tests {
             assert_eq!(ours, serde_json::from_str::<T>(&raw).unwrap(), "{file}");
         }
         both::<StatesFile>("states.json");
-        both::<CountiesFile>("counties.json");
-        both::<AgreementsFile>("agreements.json");
+        let read = |file: &str| std::fs::read_to_string(format!("{}/../public/data/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let raw = read("counties.json");
+        assert_eq!(CountiesFile::read(&raw).unwrap(), serde_json::from_str::<CountiesFile>(&raw).unwrap());
+        let raw = read("agreements.json");
+        assert_eq!(AgreementsFile::read(&raw).unwrap(), serde_json::from_str::<AgreementsFile>(&raw).unwrap());
         both::<TrendFile>("trend.json");
         both::<MetaFile>("meta.json");
     }
 
     #[test]
     fn damaged_rows_are_named() {
-        let e = crate::json::parse::<AgreementsFile>(
-            r#"{"format":1,"as_of":"x","source":{"title":"t","url":"u"},"source_file":"f","agreements":[["A","county","48",null,null,"XYZ","d",null,"linked",null,null]]}"#,
-        )
-        .unwrap_err();
+        let head = r#"{"format":1,"as_of":"x","source":{"title":"t","url":"u"},"source_file":"f","agreements":"#;
+        let row = r#"["A","county","48",null,null,"JEM","d",null,"linked",null,null]"#;
+        assert_eq!(AgreementsFile::read(&format!("{head}[{row}]}}")).unwrap().agreements.len(), 1);
+        let e = AgreementsFile::read(&format!("{head}[{}]}}", row.replace("JEM", "XYZ"))).unwrap_err();
         assert_eq!(e, "agreements[0][5]: unknown value 'XYZ', expected one of JEM, TFM, WSO");
-        let e = crate::json::parse::<CountiesFile>(r#"{"format":1,"count"#).unwrap_err();
-        assert!(e.contains("EOF"), "{e}");
-        let e = crate::json::parse::<CountiesFile>(
+        let e = AgreementsFile::read(&format!("{head}[{}]}}", row.replace(",null]", "]"))).unwrap_err();
+        assert_eq!(e, "agreements[0][10]: missing");
+        let e = AgreementsFile::read(&format!("{head}[{}]}}", row.replace(",null]", ",null,null]"))).unwrap_err();
+        assert_eq!(e, "agreements[0]: more than 11 items");
+        let e = AgreementsFile::read(&format!("{head}[{row}],}}")).unwrap_err();
+        assert!(e.starts_with("expected '\"'"), "{e}");
+        let e = AgreementsFile::read(&format!("{head}[{row}]")).unwrap_err();
+        assert!(e.contains("expected"), "{e}");
+        let e = AgreementsFile::read(r#"{"format":1,"as_of":"x","agreements":[]}"#).unwrap_err();
+        assert_eq!(e, "source: missing");
+        let e = AgreementsFile::read(&format!("{head}[{row}]}} x")).unwrap_err();
+        assert!(e.starts_with("trailing characters"), "{e}");
+        // The corrupt file of the browser test.
+        let e = CountiesFile::read(r#"{"format":1,"count"#).unwrap_err();
+        assert!(e.starts_with("unterminated string"), "{e}");
+        let e = CountiesFile::read(
             r#"{"format":1,"as_of":"x","source":{"title":"t","url":"u"},"license":"l","size":[1,2],"counties":[["01001","A","01"]]}"#,
         )
         .unwrap_err();
-        assert_eq!(e, "counties[0]: expected 4 items, found 3");
+        assert_eq!(e, "counties[0][3]: missing");
+        let e = CountiesFile::read(r#"{"format":1,"as_of":"x","source":{"title":"t","url":"u"},"license":"l","size":[1,2]}"#).unwrap_err();
+        assert_eq!(e, "counties: missing");
+    }
+
+    /// Escapes, unknown fields and odd spacing read as serde reads them.
+    #[test]
+    fn row_reader_reads_what_serde_reads() {
+        let raw = " {\"format\" : 1, \"later\": [1, {\"a\": \"}\"}], \"as_of\":\"x\",\"source\":{\"title\":\"t\\\"q\\u00e9\\ud83d\\ude00\\n\",\"url\":\"u\"},\"license\":\"l\",\"size\":[975,610],\n\"counties\":[ [\"01001\" ,\"A\\/B\\\\\",\"01\",null] , [\"01003\",\"Baldwin\",\"01\",\"m1 2z\"]] } ";
+        assert_eq!(CountiesFile::read(raw).unwrap(), serde_json::from_str::<CountiesFile>(raw).unwrap());
+        assert!(CountiesFile::read(&raw.replace("\\ude00", "")).unwrap_err().contains("surrogate"));
+        assert!(CountiesFile::read(&raw.replace("\"A\\/", "\"A\t/")).unwrap_err().contains("control character"));
     }
 }
