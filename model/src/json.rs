@@ -2,9 +2,10 @@
 //! typed values. serde's derived deserialisers are compiled into the wasm once per type, with
 //! a copy of every field's code and the error texts: about 100 kB of the app's code. Here the
 //! text is parsed by one parser into a `serde_json::Value`, and each type takes its fields out
-//! of it by hand ([`FromJson`]), through a few shared helpers. The derives stay for the
-//! pipeline and the build, which write these files with `Serialize`; tests check that both
-//! ways read the same files the same way.
+//! of it by hand ([`FromJson`]), through a few shared helpers. The two large row files
+//! (counties, agreements) skip the tree: [`row_file`] walks their rows in place. The derives
+//! stay for the pipeline and the build, which write these files with `Serialize`; tests check
+//! that both ways read the same files the same way.
 use serde_json::{Map, Value};
 
 /// Why a value could not be read: where (`states[3].fips`) and what was wrong.
