@@ -1,4 +1,5 @@
 //! The maths of the small trend line on the state screen: which points to draw and where.
+use crate::decimal::fixed;
 
 /// At most about `max` evenly spaced items, always ending with the last one.
 pub fn thin<T: PartialEq>(items: &[T], max: usize) -> Vec<&T> {
@@ -20,7 +21,10 @@ pub fn line_path(values: &[u32], width: f64, baseline: f64, height: f64) -> Stri
     values
         .iter()
         .enumerate()
-        .map(|(i, v)| format!("{}{:.1},{:.1}", if i == 0 { 'M' } else { 'L' }, i as f64 / n * width, baseline - f64::from(*v) / max * height))
+        .map(|(i, v)| {
+            let (x, y) = (i as f64 / n * width, baseline - f64::from(*v) / max * height);
+            format!("{}{},{}", if i == 0 { 'M' } else { 'L' }, fixed(x, 1), fixed(y, 1))
+        })
         .collect()
 }
 

@@ -5,7 +5,11 @@
 //! public sources and the date it was last reviewed; every language must carry exactly the
 //! ids and sources that English carries.
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeSet;
+
+use crate::json::{FromJson, JsonError, Obj};
+use crate::json_enum;
 
 use crate::language::SpeakAs;
 
@@ -261,6 +265,148 @@ impl Content {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reading (crate::json): the app's own readers, in the place of the derived deserialisers.
+
+json_enum!(SectionKind {
+    Statements => "statements",
+    Text => "text",
+    Do => "do",
+    Dont => "dont",
+    Say => "say",
+    Changed => "changed",
+    Steps => "steps",
+    Rights => "rights",
+});
+json_enum!(PageKind {
+    Officer => "officer",
+    Core => "core",
+    Scenario => "scenario",
+    AfterArrest => "after_arrest",
+    Framework => "framework",
+    Preparedness => "preparedness",
+    Help => "help",
+    Status => "status",
+    Witness => "witness",
+});
+
+impl FromJson for Source {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Source {
+            id: o.req("id")?,
+            title: o.req("title")?,
+            url: o.req("url")?,
+            publisher: o.req("publisher")?,
+            accessed: o.req("accessed")?,
+        })
+    }
+}
+
+impl FromJson for SourceList {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(SourceList { format: o.req("format")?, sources: o.req("sources")? })
+    }
+}
+
+impl FromJson for Item {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Item {
+            id: o.req("id")?,
+            text: o.req("text")?,
+            sources: o.req("sources")?,
+            reviewed: o.req("reviewed")?,
+            changed: o.opt("changed")?,
+            contested: o.or_default("contested")?,
+            forms: o.opt("forms")?,
+        })
+    }
+}
+
+impl FromJson for Forms {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        let forms = Forms { f: o.req("f")?, m: o.req("m")? };
+        o.no_more()?;
+        Ok(forms)
+    }
+}
+
+impl FromJson for Change {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Change { on: o.req("on")?, note: o.req("note")? })
+    }
+}
+
+impl FromJson for Section {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Section { id: o.req("id")?, kind: o.req("kind")?, title: o.opt("title")?, items: o.req("items")? })
+    }
+}
+
+impl FromJson for Page {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Page {
+            id: o.req("id")?,
+            kind: o.req("kind")?,
+            title: o.req("title")?,
+            summary: o.req("summary")?,
+            sections: o.req("sections")?,
+        })
+    }
+}
+
+impl FromJson for Question {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Question { id: o.req("id")?, text: o.req("text")?, hint: o.opt("hint")?, choices: o.req("choices")? })
+    }
+}
+
+impl FromJson for Choice {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Choice { id: o.req("id")?, text: o.req("text")?, next: o.req("next")? })
+    }
+}
+
+impl FromJson for Outcome {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Outcome { id: o.req("id")?, title: o.req("title")?, sections: o.req("sections")? })
+    }
+}
+
+impl FromJson for WarrantChecker {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(WarrantChecker {
+            title: o.req("title")?,
+            summary: o.req("summary")?,
+            start: o.req("start")?,
+            questions: o.req("questions")?,
+            outcomes: o.req("outcomes")?,
+        })
+    }
+}
+
+impl FromJson for Content {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Content {
+            format: o.req("format")?,
+            lang: o.req("lang")?,
+            pages: o.req("pages")?,
+            warrant_checker: o.req("warrant_checker")?,
+        })
+    }
+}
+
 mod validate;
 pub use validate::{ContentError, compare_page_with_english, compare_with_english, parse_content, parse_core, parse_page, parse_sources};
 use validate::Checker;
@@ -344,7 +490,7 @@ mod tests {
         let raw = sample("en").replace(r#""id":"officer-silent","#, "");
         let p = problems(&raw);
         assert_eq!(p.len(), 1);
-        assert!(p[0].starts_with("content/en.json: -: not valid content JSON: missing field `id`"), "{p:?}");
+        assert!(p[0].starts_with("content/en.json: -: not valid content JSON: pages[0].sections[0].items[0].id: missing"), "{p:?}");
     }
 
     #[test]
@@ -432,3 +578,27 @@ mod tests {
 
 #[cfg(test)]
 const SOURCES_FOR_FORMS: &str = r#"{"format":1,"sources":[{"id":"const-5a","title":"t","url":"https://example.org","publisher":"p","accessed":"2026-11-28"}]}"#;
+
+#[cfg(test)]
+mod reader_tests {
+    use super::*;
+
+    /// The app's readers and the derived deserialisers (the build's) agree on every real file.
+    #[test]
+    fn hand_readers_match_serde_on_the_real_files() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+        let raw = std::fs::read_to_string(format!("{dir}/sources.json")).unwrap();
+        assert_eq!(crate::json::parse::<SourceList>(&raw).unwrap(), serde_json::from_str::<SourceList>(&raw).unwrap());
+        for l in crate::language::LANGUAGES {
+            let raw = std::fs::read_to_string(format!("{dir}/{}.json", l.tag)).unwrap();
+            let ours = crate::json::parse::<Content>(&raw).unwrap_or_else(|e| panic!("{}: {e}", l.tag));
+            assert_eq!(ours, serde_json::from_str::<Content>(&raw).unwrap(), "{}", l.tag);
+        }
+    }
+
+    #[test]
+    fn forms_take_no_other_fields() {
+        assert!(crate::json::parse::<Forms>(r#"{"f":"a","m":"b"}"#).is_ok());
+        assert_eq!(crate::json::parse::<Forms>(r#"{"f":"a","m":"b","x":"c"}"#).unwrap_err(), "x: unknown field");
+    }
+}

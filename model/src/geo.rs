@@ -264,16 +264,31 @@ fn parse_rings(d: &str) -> Result<Vec<Vec<[f64; 2]>>, PathError> {
 /// Read one SVG number (`-1.5`, `.5`, `1e3`); a second `.` starts the next number.
 fn number(b: &[u8]) -> Option<(f64, usize)> {
     let mut i = 0;
+    let negative = i < b.len() && b[i] == b'-';
     if i < b.len() && (b[i] == b'-' || b[i] == b'+') {
         i += 1;
     }
+    // The digits as one whole number and the power of ten that scales it (see
+    // `crate::decimal::from_parts`); digits past the 19th only move the scale.
+    let (mut digits, mut scale, mut count) = (0u64, 0i32, 0);
+    let mut digit = |c: u8, after_point: bool, scale: &mut i32| {
+        if count < 19 {
+            digits = digits * 10 + u64::from(c - b'0');
+            count += usize::from(digits > 0);
+            *scale -= i32::from(after_point);
+        } else {
+            *scale += i32::from(!after_point);
+        }
+    };
     let digits_start = i;
     while i < b.len() && b[i].is_ascii_digit() {
+        digit(b[i], false, &mut scale);
         i += 1;
     }
     if i < b.len() && b[i] == b'.' {
         i += 1;
         while i < b.len() && b[i].is_ascii_digit() {
+            digit(b[i], true, &mut scale);
             i += 1;
         }
     }
@@ -282,18 +297,21 @@ fn number(b: &[u8]) -> Option<(f64, usize)> {
     }
     if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
         let mut j = i + 1;
+        let exp_negative = j < b.len() && b[j] == b'-';
         if j < b.len() && (b[j] == b'-' || b[j] == b'+') {
             j += 1;
         }
         if j < b.len() && b[j].is_ascii_digit() {
+            let mut exp = 0i32;
             while j < b.len() && b[j].is_ascii_digit() {
+                exp = exp.saturating_mul(10).saturating_add(i32::from(b[j] - b'0'));
                 j += 1;
             }
+            scale = scale.saturating_add(if exp_negative { -exp } else { exp });
             i = j;
         }
     }
-    let s = std::str::from_utf8(&b[..i]).ok()?;
-    Some((s.parse().ok()?, i))
+    Some((crate::decimal::from_parts(negative, digits, scale), i))
 }
 
 /// Finds the county at a point. Build once from `counties.json` (parsing ~3,100 paths), then
@@ -405,5 +423,37 @@ mod tests {
         for ((lon, lat), want) in places {
             assert_eq!(l.locate(lon, lat), want, "({lon}, {lat})");
         }
+    }
+
+    /// Every number of the map files reads as `str::parse` reads it.
+    #[test]
+    fn numbers_read_as_parse_reads_them() {
+        for file in ["counties.json", "states.json"] {
+            let path = format!("{}/../public/data/{file}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).unwrap();
+            let mut checked = 0;
+            for d in text.split('"').filter(|s| (s.starts_with('m') || s.starts_with('M')) && s[1..].starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.')) {
+                let b = d.as_bytes();
+                let mut i = 1;
+                while i < b.len() {
+                    if b[i].is_ascii_alphabetic() || b[i] == b' ' || b[i] == b',' {
+                        i += 1;
+                        continue;
+                    }
+                    let (v, used) = number(&b[i..]).unwrap_or_else(|| panic!("{file}: {}", &d[i..]));
+                    assert_eq!(v.to_bits(), d[i..i + used].parse::<f64>().unwrap().to_bits(), "{}", &d[i..i + used]);
+                    i += used;
+                    checked += 1;
+                }
+            }
+            assert!(checked > 10_000, "{file}: {checked}");
+        }
+        for t in ["1e3", "-1.5e-2", "+.5", "12345678901234567890123", "0.000000000000000000000000001", "-0", "7E+2"] {
+            assert_eq!(number(t.as_bytes()).unwrap(), (t.parse::<f64>().unwrap(), t.len()), "{t}");
+        }
+        assert_eq!(number(b"1.5.5"), Some((1.5, 3)));
+        assert_eq!(number(b"1e"), Some((1.0, 1)));
+        assert_eq!(number(b"."), None);
+        assert_eq!(number(b"-"), None);
     }
 }

@@ -32,6 +32,8 @@ pub enum SpeakAs {
     Man,
 }
 
+crate::json_enum!(SpeakAs { Either => "either", Woman => "woman", Man => "man" });
+
 /// How far a translation has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TranslationStatus {

@@ -3,9 +3,11 @@
 pub mod chart;
 pub mod content;
 pub mod date;
+pub mod decimal;
 pub mod english;
 pub mod geo;
 pub mod inline;
+pub mod json;
 pub mod language;
 pub mod markup;
 pub mod policy;

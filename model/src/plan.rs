@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use crate::stored::Loaded;
+use crate::json::{FromJson, JsonError, Obj};
 use crate::stored::{Versioned, load_versioned};
 
 pub mod alert;
@@ -79,6 +80,36 @@ impl Default for Plan {
             family: Family::default(),
             extra: Map::new(),
         }
+    }
+}
+
+impl FromJson for Contact {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Contact {
+            id: o.or_default("id")?,
+            name: o.req("name")?,
+            phone: o.req("phone")?,
+            role: o.or_default("role")?,
+            alert: o.req_or("alert", true)?,
+            extra: o.rest(),
+        })
+    }
+}
+
+impl FromJson for Plan {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Plan {
+            version: o.req("version")?,
+            contacts: o.or_default("contacts")?,
+            notes: o.or_default("notes")?,
+            done: o.or_default("done")?,
+            alert_message: o.opt("alert_message")?,
+            records: o.or_default("records")?,
+            family: o.or_default("family")?,
+            extra: o.rest(),
+        })
     }
 }
 

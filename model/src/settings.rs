@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::language::SpeakAs;
 pub use crate::stored::{Loaded, backup_key};
+use crate::json::{FromJson, JsonError, Obj};
 use crate::stored::{Versioned, load_versioned};
 
 /// localStorage key of the settings.
@@ -29,6 +30,13 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self { version: SETTINGS_VERSION, language: None, speak_as: SpeakAs::Either, extra: serde_json::Map::new() }
+    }
+}
+
+impl FromJson for Settings {
+    fn from_json(v: serde_json::Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Settings { version: o.req("version")?, language: o.opt("language")?, speak_as: o.or_default("speak_as")?, extra: o.rest() })
     }
 }
 

@@ -1,10 +1,10 @@
 //! How the app reads what it keeps in the phone's storage: one versioned loader for every
 //! stored value (settings, plan), so a value that no longer parses is reported and kept aside,
 //! never lost or fatal.
-use serde::de::DeserializeOwned;
+use crate::json::FromJson;
 
 /// A stored value with a schema version.
-pub trait Versioned: DeserializeOwned {
+pub trait Versioned: FromJson {
     /// Version written today; a stored value with any other version is not trusted.
     const VERSION: u32;
     /// What this value is called in a reason ("settings", "plan").
@@ -25,7 +25,7 @@ pub enum Loaded<T> {
 /// Parse the stored text of a versioned value (`None` when nothing is stored).
 pub fn load_versioned<T: Versioned>(raw: Option<&str>) -> Loaded<T> {
     let Some(raw) = raw else { return Loaded::Missing };
-    match serde_json::from_str::<T>(raw) {
+    match crate::json::parse::<T>(raw) {
         Ok(v) if v.version() == T::VERSION => Loaded::Ok(v),
         Ok(v) => Loaded::Corrupt { raw: raw.to_owned(), reason: format!("unknown {} version {}", T::NAME, v.version()) },
         Err(e) => Loaded::Corrupt { raw: raw.to_owned(), reason: e.to_string() },
@@ -65,11 +65,16 @@ pub fn keys_to_erase(keys: &[String], settings_key: &str, with_settings: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
+    use crate::json::{JsonError, Obj};
 
-    #[derive(Debug, PartialEq, Deserialize)]
+    #[derive(Debug, PartialEq)]
     struct Thing {
         version: u32,
+    }
+    impl FromJson for Thing {
+        fn from_json(v: serde_json::Value) -> Result<Self, JsonError> {
+            Ok(Thing { version: Obj::new(v)?.req("version")? })
+        }
     }
     impl Versioned for Thing {
         const VERSION: u32 = 2;

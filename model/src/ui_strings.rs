@@ -6,7 +6,13 @@ use std::collections::BTreeSet;
 
 /// The `{{ name }}` placeholders of a UI string.
 pub fn placeholders(s: &str) -> BTreeSet<String> {
-    s.split("{{").skip(1).filter_map(|p| p.split("}}").next()).map(|p| p.trim().to_owned()).collect()
+    // Inserted one by one rather than collected: a collected set sorts first, and that sort
+    // would be compiled into the wasm for this alone.
+    let mut out = BTreeSet::new();
+    for p in s.split("{{").skip(1).filter_map(|p| p.split("}}").next()) {
+        out.insert(p.trim().to_owned());
+    }
+    out
 }
 
 /// Every difference of `other` (the file `file`, language `tag`) from `english`.

@@ -12,11 +12,17 @@ use crate::services::locale_format::local_date;
 use crate::services::offline::{OfflineReadiness, use_offline};
 
 /// build.json (tools/build-info.mjs).
-#[derive(Clone, serde::Deserialize)]
+#[derive(Clone)]
 struct BuildInfo {
     date: String,
-    #[serde(default)]
     label: String,
+}
+
+impl pocket_model::json::FromJson for BuildInfo {
+    fn from_json(v: serde_json::Value) -> Result<Self, pocket_model::json::JsonError> {
+        let mut o = pocket_model::json::Obj::new(v)?;
+        Ok(BuildInfo { date: o.req("date")?, label: o.or_default("label")? })
+    }
 }
 
 /// The About screen.
@@ -29,7 +35,7 @@ pub fn About() -> impl IntoView {
     let build = text_resource("build.json");
     let facts = move || {
         build.get().map(|raw| {
-            let info = raw.ok().and_then(|raw| serde_json::from_str::<BuildInfo>(&raw).ok());
+            let info = raw.ok().and_then(|raw| pocket_model::json::parse::<BuildInfo>(&raw).ok());
             let (version, date) = match info {
                 Some(b) if !b.label.is_empty() => (format!("{} ({})", crate::VERSION, b.label), b.date),
                 Some(b) => (crate::VERSION.to_owned(), b.date),
@@ -58,7 +64,7 @@ pub fn About() -> impl IntoView {
     };
     let meta = text_resource("data/meta.json");
     let data = move || {
-        let meta = meta.get().and_then(Result::ok).and_then(|raw| serde_json::from_str::<pocket_model::policy::MetaFile>(&raw).ok());
+        let meta = meta.get().and_then(Result::ok).and_then(|raw| pocket_model::json::parse::<pocket_model::policy::MetaFile>(&raw).ok());
         meta.map(|m| {
             let rows = m
                 .datasets

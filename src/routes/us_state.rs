@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use crate::components::icon::{icon, Icon};
 use crate::router::use_screen;
+use pocket_model::decimal::fixed;
 use pocket_model::geo::Shape;
 use wasm_bindgen::JsCast;
 use pocket_model::markup::{escape, svg_path};
@@ -150,7 +151,8 @@ fn counties_and_agencies(s: &StateRecord, data: &PolicyData) -> impl IntoView + 
         .map(|shape| {
             let [x0, y0, x1, y1] = shape.bbox();
             let pad = ((x1 - x0).max(y1 - y0) * 0.03).max(1.0);
-            format!("{:.1} {:.1} {:.1} {:.1}", x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad)
+            let [x, y, w, h] = [x0 - pad, y0 - pad, x1 - x0 + 2.0 * pad, y1 - y0 + 2.0 * pad].map(|v| fixed(v, 1));
+            format!("{x} {y} {w} {h}")
         });
     let counties: Vec<_> = data.counties.counties.iter().filter(|c| c.state == s.fips).collect();
     let county_paths = counties

@@ -1,5 +1,5 @@
 //! Policy map data: `public/data/*.json`, fetched the first time a map screen asks for it
-//! (not at start: the officer card must not wait for it), validated by serde, kept in memory.
+//! (not at start: the officer card must not wait for it), validated as it is read (pocket_model::json), kept in memory.
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -39,26 +39,37 @@ pub struct PolicyCtx {
     wake: StoredValue<Option<js_sys::Function>, LocalStorage>,
 }
 
+/// A data file read by its `FromJson` reader.
+fn fetch_json<T: pocket_model::json::FromJson>(file: &'static str) -> impl Future<Output = Result<T, String>> {
+    fetch_parsed(file, pocket_model::json::parse)
+}
+
 /// Starts the request at once (see `fetch_text`); parses when awaited, in a task of its own
 /// (a file of several hundred kB takes a slow phone a few hundred ms to parse: alone, it
-/// leaves room for a paint or a tap before and after it).
-fn fetch_json<T: serde::de::DeserializeOwned>(file: &'static str) -> impl Future<Output = Result<T, String>> {
+/// leaves room for a paint or a tap before and after it). The two large row files
+/// (counties, agreements: ~750 kB) come with readers of their own that walk the rows in
+/// place (`pocket_model::json::row_file`), not through a `serde_json::Value` tree.
+fn fetch_parsed<T>(file: &'static str, parse: fn(&str) -> Result<T, String>) -> impl Future<Output = Result<T, String>> {
     let raw = fetch_text(&format!("data/{file}"));
     async move {
         let raw = raw.await.map_err(|e| format!("data/{file}: {e}"))?;
         next_task().await;
-        serde_json::from_str(&raw).map_err(|e| format!("data/{file}: {e}"))
+        parse(&raw).map_err(|e| format!("data/{file}: {e}"))
     }
 }
 
 async fn load_rest(states: Arc<StatesFile>) -> Result<Arc<PolicyData>, String> {
     // Three downloads in flight at once; each parsed in its own task, one after the other.
-    let (counties, agreements, trend) = (fetch_json("counties.json"), fetch_json("agreements.json"), fetch_json("trend.json"));
+    let (counties, agreements, trend) = (fetch_parsed("counties.json", CountiesFile::read), fetch_parsed("agreements.json", AgreementsFile::read), fetch_json("trend.json"));
     let counties: CountiesFile = counties.await?;
     let agreements: AgreementsFile = agreements.await?;
     let trend: TrendFile = trend.await?;
     next_task().await;
-    let by_county = counts_by_county(&agreements.agreements).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    // Inserted one by one (in order already) rather than collected: no sort compiled for it.
+    let mut by_county = BTreeMap::new();
+    for (k, v) in counts_by_county(&agreements.agreements) {
+        by_county.insert(k.to_owned(), v);
+    }
     Ok(Arc::new(PolicyData { states, counties, agreements, trend, search: std::sync::OnceLock::new(), by_county }))
 }
 

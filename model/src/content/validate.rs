@@ -65,9 +65,19 @@ fn has_slashed_forms(text: &str) -> bool {
     chars.windows(3).any(|w| w[1] == '/' && w[0].is_alphabetic() && w[2].is_alphabetic())
 }
 
+/// A set of ids, inserted one by one rather than collected: a collected set sorts its items
+/// first, and that sort would be compiled into the wasm for this alone.
+fn id_set<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
+    let mut set = BTreeSet::new();
+    for id in ids {
+        set.insert(id);
+    }
+    set
+}
+
 /// Parse and check `sources.json`.
 pub fn parse_sources(file: &str, raw: &str) -> Result<SourceList, Vec<ContentError>> {
-    let list: SourceList = serde_json::from_str(raw).map_err(|e| {
+    let list: SourceList = crate::json::parse(raw).map_err(|e| {
         vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid sources JSON: {e}") }]
     })?;
     let mut c = Checker { file, errors: Vec::new() };
@@ -102,14 +112,14 @@ pub fn parse_core(file: &str, lang: &str, raw: &str, sources: &SourceList) -> Re
 /// Parse one page file (`content/<lang>/<page>.json`) with the checks of [`parse_content`]
 /// for a page: the id it should have, non-empty texts, unique ids, dates, known sources, forms.
 pub fn parse_page(file: &str, lang: &str, id: &str, raw: &str, sources: &SourceList) -> Result<Page, Vec<ContentError>> {
-    let page: Page = serde_json::from_str(raw).map_err(|e| {
+    let page: Page = crate::json::parse(raw).map_err(|e| {
         vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid page JSON: {e}") }]
     })?;
     let mut c = Checker { file, errors: Vec::new() };
     if page.id != id {
         c.fail(&page.id, format!("page id '{}' does not match the file name '{id}'", page.id));
     }
-    let known: BTreeSet<&str> = sources.sources.iter().map(|s| s.id.as_str()).collect();
+    let known = id_set(sources.sources.iter().map(|s| s.id.as_str()));
     let marks_gender = crate::language::by_tag(lang).is_some_and(|l| l.marks_gender);
     let mut ids = BTreeSet::new();
     c.page(&page, &mut ids, &known, marks_gender, false);
@@ -168,7 +178,7 @@ impl Checker<'_> {
 }
 
 fn parse_content_as(file: &str, lang: &str, raw: &str, sources: &SourceList, split: bool) -> Result<Content, Vec<ContentError>> {
-    let content: Content = serde_json::from_str(raw).map_err(|e| {
+    let content: Content = crate::json::parse(raw).map_err(|e| {
         vec![ContentError { file: file.into(), id: "-".into(), problem: format!("not valid content JSON: {e}") }]
     })?;
     let mut c = Checker { file, errors: Vec::new() };
@@ -179,7 +189,7 @@ fn parse_content_as(file: &str, lang: &str, raw: &str, sources: &SourceList, spl
     if content.lang != lang {
         c.fail("-", format!("lang '{}' does not match the file name '{lang}'", content.lang));
     }
-    let known: BTreeSet<&str> = sources.sources.iter().map(|s| s.id.as_str()).collect();
+    let known = id_set(sources.sources.iter().map(|s| s.id.as_str()));
     let mut ids = BTreeSet::new();
     for p in &content.pages {
         c.page(p, &mut ids, &known, lang_marks_gender, split);
@@ -189,8 +199,8 @@ fn parse_content_as(file: &str, lang: &str, raw: &str, sources: &SourceList, spl
     }
     let wc = &content.warrant_checker;
     c.non_empty("warrant_checker", "title", &wc.title);
-    let question_ids: BTreeSet<&str> = wc.questions.iter().map(|q| q.id.as_str()).collect();
-    let outcome_ids: BTreeSet<&str> = wc.outcomes.iter().map(|o| o.id.as_str()).collect();
+    let question_ids = id_set(wc.questions.iter().map(|q| q.id.as_str()));
+    let outcome_ids = id_set(wc.outcomes.iter().map(|o| o.id.as_str()));
     for q in &wc.questions {
         c.claim(&mut ids, &q.id);
         c.non_empty(&q.id, "text", &q.text);

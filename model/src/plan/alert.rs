@@ -61,7 +61,7 @@ pub fn sms_href(style: SmsStyle, phones: &[&str], body: &str) -> String {
 /// messages get no isolates: they need none, and one character outside GSM 7-bit would turn
 /// an English SMS into UCS-2 (70 characters a part instead of 160).
 pub fn with_position(message: &str, label: &str, lat: f64, lon: f64, rtl: bool) -> String {
-    let (lat, lon) = (format!("{lat:.5}"), format!("{lon:.5}"));
+    let (lat, lon) = (crate::decimal::fixed(lat, 5), crate::decimal::fixed(lon, 5));
     let (lri, pdi, end) = if rtl { ("\u{2066}", "\u{2069}", " ") } else { ("", "", "") };
     format!(
         "{}\n{label}: {lri}{lat}, {lon}{pdi}\n{lri}https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}{end}{pdi}",

@@ -2,6 +2,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::json::{FromJson, JsonError, Obj};
+
 /// One family plan per phone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -56,6 +58,23 @@ impl Family {
     /// Nothing written and nothing ticked (unknown fields from a newer app count as something).
     pub fn is_empty(&self) -> bool {
         self.fields().iter().all(|(_, v)| v.is_empty()) && !self.g28_signed && self.extra.is_empty()
+    }
+}
+
+impl FromJson for Family {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Family {
+            pickup: o.or_default("pickup")?,
+            documents: o.or_default("documents")?,
+            a_numbers: o.or_default("a_numbers")?,
+            lawyer: o.or_default("lawyer")?,
+            lawyer_phone: o.or_default("lawyer_phone")?,
+            g28_signed: o.or_default("g28_signed")?,
+            health: o.or_default("health")?,
+            presence_proof: o.or_default("presence_proof")?,
+            extra: o.rest(),
+        })
     }
 }
 

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::json::{FromJson, JsonError, Obj};
+
 /// Who the officers were with.
 pub const AGENCIES: [&str; 5] = ["ice", "cbp", "police", "sheriff", "other"];
 /// What the person was shown: no warrant, one signed by a judge, an ICE form, not sure.
@@ -86,6 +88,24 @@ pub fn as_text<'a>(title: &str, fields: impl IntoIterator<Item = (&'a str, Strin
     out
 }
 
+impl FromJson for Record {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Record {
+            id: o.or_default("id")?,
+            when: o.or_default("when")?,
+            place: o.or_default("place")?,
+            agency: o.or_default("agency")?,
+            officers: o.or_default("officers")?,
+            plates: o.or_default("plates")?,
+            what: o.or_default("what")?,
+            warrant: o.or_default("warrant")?,
+            witnesses: o.or_default("witnesses")?,
+            extra: o.rest(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,7 +133,7 @@ mod tests {
     #[test]
     fn a_record_roundtrips_with_unknown_fields() {
         let raw = r#"{"id":"r1","when":"2026-11-28T14:05","agency":"ice","photos":["p1"]}"#;
-        let r: Record = serde_json::from_str(raw).unwrap();
+        let r: Record = crate::json::parse(raw).unwrap();
         assert_eq!(r.agency, "ice");
         let back: Value = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         assert_eq!(back["photos"], serde_json::json!(["p1"]));

@@ -77,8 +77,10 @@ fn group_by_agency<'a>(rows: Vec<&'a Agreement>) -> Vec<AgencyAgreements<'a>> {
     }
     by_name
         .into_iter()
-        .map(|((agency_type, _), (agency, mut agreements))| {
-            agreements.sort_by_key(|a| a.model);
+        .map(|((agency_type, _), (agency, rows))| {
+            // Ordered by model, file order within a model: a pass per model instead of a
+            // stable sort (compiled into the wasm for this alone).
+            let agreements = Model::ALL.iter().flat_map(|m| rows.iter().filter(move |a| a.model == *m)).copied().collect();
             AgencyAgreements { agency, agency_type, agreements }
         })
         .collect()

@@ -3,6 +3,9 @@
 //! arrays instead of objects to keep the files small; the Rust types keep named fields and
 //! convert on (de)serialization.
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::json::{FromJson, JsonError, Obj, Row};
 
 use super::vocabulary::{
     AgencyType, Flag, Layer, MoaStatus, Model, ModelCounts, NoCounty, SourceRef, Stance, Verification,
@@ -313,6 +316,154 @@ pub struct MetaFile {
     pub gaps: Vec<String>,
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reading (crate::json): the app's own readers, in the place of the derived deserialisers.
+
+impl FromJson for SnapshotCounts {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(SnapshotCounts { as_of: o.req("as_of")?, counts: ModelCounts::take_from(&mut o)? })
+    }
+}
+
+impl FromJson for DojListing {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(DojListing { state: o.req("state")?, counties: o.or_default("counties")?, cities: o.or_default("cities")? })
+    }
+}
+
+impl FromJson for StateRecord {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(StateRecord {
+            fips: o.req("fips")?,
+            abbr: o.req("abbr")?,
+            name: o.req("name")?,
+            stance: o.req("stance")?,
+            layer: o.req("layer")?,
+            bans_287g: o.req("bans_287g")?,
+            requires_287g: o.req("requires_287g")?,
+            requires_detainer_compliance: o.req("requires_detainer_compliance")?,
+            bans_local_sanctuary_policies: o.req("bans_local_sanctuary_policies")?,
+            laws: o.req("laws")?,
+            key_dates: o.req("key_dates")?,
+            summary: o.req("summary")?,
+            source_urls: o.req("source_urls")?,
+            verification: o.req("verification")?,
+            verification_note: o.req("verification_note")?,
+            notes: o.req("notes")?,
+            doj: o.req("doj")?,
+            agreements: o.req("agreements")?,
+            path: o.opt("path")?,
+        })
+    }
+}
+
+impl FromJson for StatesFile {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(StatesFile {
+            format: o.req("format")?,
+            as_of: o.req("as_of")?,
+            source: o.req("source")?,
+            geometry_license: o.req("geometry_license")?,
+            states: o.req("states")?,
+        })
+    }
+}
+
+impl CountiesFile {
+    /// Read `counties.json` (the app's reader: rows walked in place, see `json::row_file`).
+    pub fn read(raw: &str) -> Result<Self, JsonError> {
+        let (mut o, counties) = crate::json::row_file(raw, "counties", 4, |r| {
+            Ok(County { fips: r.next()?, name: r.next()?, state: r.next()?, path: r.next()? })
+        })?;
+        Ok(CountiesFile {
+            format: o.req("format")?,
+            as_of: o.req("as_of")?,
+            source: o.req("source")?,
+            license: o.req("license")?,
+            size: o.req("size")?,
+            counties,
+        })
+    }
+}
+
+impl AgreementsFile {
+    /// Read `agreements.json` (the app's reader: rows walked in place, see `json::row_file`).
+    pub fn read(raw: &str) -> Result<Self, JsonError> {
+        let (mut o, agreements) = crate::json::row_file(raw, "agreements", 11, |r| {
+            Ok(Agreement {
+                agency: r.next()?,
+                agency_type: r.next()?,
+                state: r.next()?,
+                county: r.next()?,
+                no_county: r.next()?,
+                model: r.next()?,
+                signed: r.next()?,
+                moa_url: r.next()?,
+                moa_status: r.next()?,
+                file_date: r.next()?,
+                addendum_url: r.next()?,
+            })
+        })?;
+        Ok(AgreementsFile {
+            format: o.req("format")?,
+            as_of: o.req("as_of")?,
+            source: o.req("source")?,
+            source_file: o.req("source_file")?,
+            agreements,
+        })
+    }
+}
+
+impl FromJson for TrendPoint {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut r = Row::new(v, 6)?;
+        Ok(TrendPoint {
+            date: r.next()?,
+            total: r.next()?,
+            counts: ModelCounts { jem: r.next()?, tfm: r.next()?, wso: r.next()? },
+            note: r.next()?,
+        })
+    }
+}
+
+impl FromJson for TrendFile {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(TrendFile { format: o.req("format")?, as_of: o.req("as_of")?, source: o.req("source")?, points: o.req("points")? })
+    }
+}
+
+impl FromJson for Dataset {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Dataset {
+            id: o.req("id")?,
+            title: o.req("title")?,
+            publisher: o.req("publisher")?,
+            url: o.req("url")?,
+            license: o.req("license")?,
+            as_of: o.req("as_of")?,
+            files: o.req("files")?,
+        })
+    }
+}
+
+impl FromJson for MetaFile {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(MetaFile {
+            format: o.req("format")?,
+            data_version: o.req("data_version")?,
+            datasets: o.req("datasets")?,
+            gaps: o.req("gaps")?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +500,64 @@ mod tests {
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(json, r#"["48201","Harris County","48","m1 2z"]"#);
         assert_eq!(serde_json::from_str::<County>(&json).unwrap(), c);
+    }
+
+    /// The app's readers and the derived deserialisers (the pipeline's) agree on the real files.
+    #[test]
+    fn hand_readers_match_serde_on_the_real_files() {
+        fn both<T: FromJson + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(file: &str) {
+            let path = format!("{}/../public/data/{file}", env!("CARGO_MANIFEST_DIR"));
+            let raw = std::fs::read_to_string(&path).unwrap();
+            let ours: T = crate::json::parse(&raw).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert_eq!(ours, serde_json::from_str::<T>(&raw).unwrap(), "{file}");
+        }
+        both::<StatesFile>("states.json");
+        let read = |file: &str| std::fs::read_to_string(format!("{}/../public/data/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let raw = read("counties.json");
+        assert_eq!(CountiesFile::read(&raw).unwrap(), serde_json::from_str::<CountiesFile>(&raw).unwrap());
+        let raw = read("agreements.json");
+        assert_eq!(AgreementsFile::read(&raw).unwrap(), serde_json::from_str::<AgreementsFile>(&raw).unwrap());
+        both::<TrendFile>("trend.json");
+        both::<MetaFile>("meta.json");
+    }
+
+    #[test]
+    fn damaged_rows_are_named() {
+        let head = r#"{"format":1,"as_of":"x","source":{"title":"t","url":"u"},"source_file":"f","agreements":"#;
+        let row = r#"["A","county","48",null,null,"JEM","d",null,"linked",null,null]"#;
+        assert_eq!(AgreementsFile::read(&format!("{head}[{row}]}}")).unwrap().agreements.len(), 1);
+        let e = AgreementsFile::read(&format!("{head}[{}]}}", row.replace("JEM", "XYZ"))).unwrap_err();
+        assert_eq!(e, "agreements[0][5]: unknown value 'XYZ', expected one of JEM, TFM, WSO");
+        let e = AgreementsFile::read(&format!("{head}[{}]}}", row.replace(",null]", "]"))).unwrap_err();
+        assert_eq!(e, "agreements[0][10]: missing");
+        let e = AgreementsFile::read(&format!("{head}[{}]}}", row.replace(",null]", ",null,null]"))).unwrap_err();
+        assert_eq!(e, "agreements[0]: more than 11 items");
+        let e = AgreementsFile::read(&format!("{head}[{row}],}}")).unwrap_err();
+        assert!(e.starts_with("expected '\"'"), "{e}");
+        let e = AgreementsFile::read(&format!("{head}[{row}]")).unwrap_err();
+        assert!(e.contains("expected"), "{e}");
+        let e = AgreementsFile::read(r#"{"format":1,"as_of":"x","agreements":[]}"#).unwrap_err();
+        assert_eq!(e, "source: missing");
+        let e = AgreementsFile::read(&format!("{head}[{row}]}} x")).unwrap_err();
+        assert!(e.starts_with("trailing characters"), "{e}");
+        // The corrupt file of the browser test.
+        let e = CountiesFile::read(r#"{"format":1,"count"#).unwrap_err();
+        assert!(e.starts_with("unterminated string"), "{e}");
+        let e = CountiesFile::read(
+            r#"{"format":1,"as_of":"x","source":{"title":"t","url":"u"},"license":"l","size":[1,2],"counties":[["01001","A","01"]]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e, "counties[0][3]: missing");
+        let e = CountiesFile::read(r#"{"format":1,"as_of":"x","source":{"title":"t","url":"u"},"license":"l","size":[1,2]}"#).unwrap_err();
+        assert_eq!(e, "counties: missing");
+    }
+
+    /// Escapes, unknown fields and odd spacing read as serde reads them.
+    #[test]
+    fn row_reader_reads_what_serde_reads() {
+        let raw = " {\"format\" : 1, \"later\": [1, {\"a\": \"}\"}], \"as_of\":\"x\",\"source\":{\"title\":\"t\\\"q\\u00e9\\ud83d\\ude00\\n\",\"url\":\"u\"},\"license\":\"l\",\"size\":[975,610],\n\"counties\":[ [\"01001\" ,\"A\\/B\\\\\",\"01\",null] , [\"01003\",\"Baldwin\",\"01\",\"m1 2z\"]] } ";
+        assert_eq!(CountiesFile::read(raw).unwrap(), serde_json::from_str::<CountiesFile>(raw).unwrap());
+        assert!(CountiesFile::read(&raw.replace("\\ude00", "")).unwrap_err().contains("surrogate"));
+        assert!(CountiesFile::read(&raw.replace("\"A\\/", "\"A\t/")).unwrap_err().contains("control character"));
     }
 }

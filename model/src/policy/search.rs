@@ -127,7 +127,9 @@ pub fn search<'a>(query: &str, index: &'a SearchIndex, limit: usize) -> Vec<Hit<
             Hit { entry: e, quality }
         })
         .collect();
-    hits.sort_by(|a, b| {
+    // Unstable: hits that compare equal have the same kind, label and state (the index holds
+    // one entry per kind, state and name), so no order between them is lost.
+    hits.sort_unstable_by(|a, b| {
         (a.quality, a.entry.kind, a.entry.label.len(), &a.entry.label, &a.entry.state).cmp(&(
             b.quality,
             b.entry.kind,
@@ -144,7 +146,7 @@ pub fn search<'a>(query: &str, index: &'a SearchIndex, limit: usize) -> Vec<Hit<
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true; // suppress leading and repeated spaces
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().flat_map(lower_latin) {
         let c = strip_accent(c);
         if c.is_alphanumeric() {
             out.push(c);
@@ -160,6 +162,27 @@ pub fn fold(s: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// `char::to_lowercase` for every letter whose lower case is a Latin letter (ASCII, Latin-1,
+/// Latin Extended-A); any other character is kept as it is. Search entries are place and
+/// agency names in those letters (a test checks), so a query letter outside them matches
+/// nothing in either case, and the app is spared the full Unicode case table (~12 kB).
+fn lower_latin(c: char) -> impl Iterator<Item = char> {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 32,
+        // "İ" is "i" with a combining dot above, as `to_lowercase` gives it.
+        0x130 => return ['i', '\u{307}'].into_iter().take(2),
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x1E9E => 0xDF,
+        0x212A => 0x6B,
+        0x212B => 0xE5,
+        _ => u,
+    };
+    [char::from_u32(lower).unwrap_or(c), c].into_iter().take(1)
 }
 
 /// Base letter of a Latin accented letter (the ones US place names and Spanish/French use).
@@ -373,5 +396,28 @@ mod tests {
         let per_key = start.elapsed() / query.len() as u32;
         // Generous even for an unoptimised test build; release native is ~0.3 ms.
         assert!(per_key.as_millis() < 50, "{per_key:?} per keystroke");
+    }
+
+    /// `lower_latin` is `to_lowercase` wherever that gives a Latin letter, and the search
+    /// entries hold no letter it leaves alone.
+    #[test]
+    fn latin_lower_case_is_unicode_lower_case() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let full: String = c.to_lowercase().collect();
+            let ours: String = lower_latin(c).collect();
+            if full.chars().any(|l| (l as u32) < 0x180) || (c as u32) < 0x180 {
+                assert_eq!(ours, full, "U+{:04X}", c as u32);
+            } else {
+                assert_eq!(ours, c.to_string(), "U+{:04X}", c as u32);
+            }
+        }
+        let read = |f: &str| std::fs::read_to_string(format!("{}/../public/data/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let states: crate::policy::StatesFile = serde_json::from_str(&read("states.json")).unwrap();
+        let counties: crate::policy::CountiesFile = serde_json::from_str(&read("counties.json")).unwrap();
+        let agreements: crate::policy::AgreementsFile = serde_json::from_str(&read("agreements.json")).unwrap();
+        let index = SearchIndex::build(&states.states, &counties.counties, &agreements.agreements);
+        for e in &index.entries {
+            assert!(e.words.iter().flat_map(|w| w.chars()).all(|c| (c as u32) < 0x180), "{}", e.label);
+        }
     }
 }

@@ -1,6 +1,10 @@
 //! The vocabulary shared by the policy files: models, counts, stances, law flags,
 //! verification levels, agency types.
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::json::{FromJson, JsonError, Obj};
+use crate::json_enum;
 
 /// The three 287(g) models ICE lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -205,6 +209,58 @@ pub enum MoaStatus {
     Linked,
     /// ICE's cell reads "link pending".
     Pending,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading (crate::json): the app's own readers, in the place of the derived deserialisers.
+
+json_enum!(Model { Jem => "JEM", Tfm => "TFM", Wso => "WSO" });
+json_enum!(Stance {
+    Restricts => "restricts",
+    RestrictsPartial => "restricts_partial",
+    Requires => "requires",
+    ProhibitsSanctuary => "prohibits_sanctuary",
+    NoneIdentified => "none_identified",
+    NotResearched => "not_researched",
+});
+json_enum!(Layer { Limits => "limits", Requires => "requires", Mixed => "mixed", NoneFound => "none_found" });
+json_enum!(FlagValue { Yes => "yes", No => "no", Partial => "partial", Unknown => "unknown" });
+json_enum!(Verification {
+    Verified => "verified",
+    Established => "established",
+    PartlyVerified => "partly_verified",
+    SecondaryOnly => "secondary_only",
+    NotResearched => "not_researched",
+});
+json_enum!(AgencyType { County => "county", Municipality => "municipality", State => "state" });
+json_enum!(NoCounty { StateAgency => "state_agency", NoCountyOnSheet => "no_county_on_sheet", Unmatched => "unmatched" });
+json_enum!(MoaStatus { Linked => "linked", Pending => "pending" });
+
+impl FromJson for ModelCounts {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        ModelCounts::take_from(&mut Obj::new(v)?)
+    }
+}
+
+impl ModelCounts {
+    /// The three counts, from an object that may hold other fields too.
+    pub(crate) fn take_from(o: &mut Obj) -> Result<Self, JsonError> {
+        Ok(ModelCounts { jem: o.req("jem")?, tfm: o.req("tfm")?, wso: o.req("wso")? })
+    }
+}
+
+impl FromJson for SourceRef {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(SourceRef { title: o.req("title")?, url: o.req("url")? })
+    }
+}
+
+impl FromJson for Flag {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Flag { value: o.req("value")?, note: o.opt("note")? })
+    }
 }
 
 #[cfg(test)]

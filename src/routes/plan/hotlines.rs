@@ -3,7 +3,8 @@
 //! the organisation's own page, with that page and the date). Where none is confirmed it says
 //! so; the national lines of the help page show in every case. The choice is never stored.
 use leptos::prelude::*;
-use serde::Deserialize;
+use pocket_model::json::{FromJson, JsonError, Obj};
+use serde_json::Value;
 
 use crate::components::rich_text::{RichText, isolated};
 use crate::i18n::*;
@@ -11,13 +12,13 @@ use crate::services::content::{Pages, use_pages};
 use crate::services::fetch::text_resource;
 use crate::services::locale_format::local_date;
 
-#[derive(Deserialize, Clone)]
+#[derive(Clone)]
 struct State {
     abbr: String,
     name: String,
 }
 
-#[derive(Deserialize, Clone)]
+#[derive(Clone)]
 struct Line {
     state: String,
     organisation: String,
@@ -26,10 +27,31 @@ struct Line {
     checked: String,
 }
 
-#[derive(Deserialize, Clone)]
+#[derive(Clone)]
 struct HotlinesFile {
     states: Vec<State>,
     lines: Vec<Line>,
+}
+
+impl FromJson for State {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(State { abbr: o.req("abbr")?, name: o.req("name")? })
+    }
+}
+
+impl FromJson for Line {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(Line { state: o.req("state")?, organisation: o.req("organisation")?, phone: o.req("phone")?, url: o.req("url")?, checked: o.req("checked")? })
+    }
+}
+
+impl FromJson for HotlinesFile {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Obj::new(v)?;
+        Ok(HotlinesFile { states: o.req("states")?, lines: o.req("lines")? })
+    }
 }
 
 /// The help page's national lines (content ids): the immigration court case line and ICE's
@@ -44,7 +66,7 @@ pub fn PlanHotlines() -> impl IntoView {
     let data = text_resource("data/hotlines.json");
     let (picked, set_picked) = signal(String::new());
 
-    let picker = move || match data.get().map(|raw| raw.and_then(|raw| serde_json::from_str::<HotlinesFile>(&raw).map_err(|e| e.to_string()))) {
+    let picker = move || match data.get().map(|raw| raw.and_then(|raw| pocket_model::json::parse::<HotlinesFile>(&raw))) {
         None => view! { <p>{t!(i18n, loading)}</p> }.into_any(),
         Some(Err(_)) => view! { <p role="alert" data-testid="hotlines-error">{t!(i18n, map_loading_error)}</p> }.into_any(),
         Some(Ok(file)) => {
